@@ -1,0 +1,155 @@
+/**
+ * The single typed configuration object, built once at startup from the
+ * environment and the clinic file. Nothing else in the codebase reads
+ * `process.env`; everything receives a `Config` (or a slice of it).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ActionSchema } from "./contract.js";
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+
+export const ClinicSchema = z
+  .object({
+    name: z.string().min(1),
+    phone: z.string().min(3),
+    bookingUrl: httpUrl,
+    disclaimer: z.string().min(20),
+    allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be an origin like https://clinic.example (no path)")).default([]),
+    leadForm: z.boolean().default(true),
+    emergency: z
+      .object({
+        text: z.string().min(20),
+        actions: z.array(ActionSchema).min(1),
+      })
+      .strict(),
+    replies: z
+      .object({
+        noAnswer: z.string().min(1),
+        personalAdvice: z.string().min(1),
+        offTopic: z.string().min(1),
+        booking: z.string().min(1),
+        generalFactsIntro: z.string().min(1),
+      })
+      .strict(),
+  })
+  .strict();
+export type Clinic = z.infer<typeof ClinicSchema>;
+
+const boolFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  CORPUS_DIR: z.string().default("corpus"),
+  CLINIC_CONFIG: z.string().optional(),
+  DATA_DIR: z.string().default("data"),
+  INDEX_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  TRUST_PROXY: boolFromEnv.default(false),
+  /** Enables `POST /internal/retrieve` (ranked passages, for evals over HTTP). Keep off on public servers. */
+  INTERNAL_API: boolFromEnv.default(false),
+  BOOKING_WEBHOOK_URL: httpUrl.optional(),
+  BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
+  EMBEDDER: z.enum(["local", "openai"]).default("local"),
+  EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  ANSWERER: z.enum(["extractive", "llm"]).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: httpUrl.optional(),
+  CHAT_MODEL: z.string().default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+  LLM_DAILY_REQUEST_CAP: z.coerce.number().int().min(0).default(5000),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  paths: { corpusDir: string; articlesDir: string; dataDir: string; indexDir: string; leadsDb: string };
+  clinic: Clinic;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  internalApi: boolean;
+  webhook: { url: string | null; secret: string | null };
+  embedder: { kind: "local" } | { kind: "openai"; model: string };
+  answerer: "extractive" | "llm";
+  openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function formatIssues(source: string, error: z.ZodError): string {
+  const lines = error.issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+  return `Invalid configuration in ${source}:\n${lines.join("\n")}`;
+}
+
+export function loadClinic(file: string): Clinic {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`Cannot read clinic config ${file}: ${(err as Error).message}`);
+  }
+  const parsed = ClinicSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(formatIssues(file, parsed.error));
+  return parsed.data;
+}
+
+/** Builds the config from an environment (defaults to `process.env`). Throws `ConfigError` with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  // Empty strings in env files mean "unset".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(formatIssues("environment", parsed.error));
+  const e = parsed.data;
+
+  const corpusDir = path.resolve(cwd, e.CORPUS_DIR);
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const clinic = loadClinic(path.resolve(cwd, e.CLINIC_CONFIG ?? path.join(e.CORPUS_DIR, "clinic.yaml")));
+
+  if (e.EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    throw new ConfigError("EMBEDDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).");
+  }
+  const llmAvailable = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const answerer = e.ANSWERER ?? (llmAvailable ? "llm" : "extractive");
+  if (answerer === "llm" && !llmAvailable) {
+    throw new ConfigError("ANSWERER=llm needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).");
+  }
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    paths: {
+      corpusDir,
+      articlesDir: path.join(corpusDir, "articles"),
+      dataDir,
+      indexDir: path.resolve(cwd, e.INDEX_DIR ?? path.join(e.DATA_DIR, "index")),
+      leadsDb: path.join(dataDir, "leads.sqlite"),
+    },
+    clinic,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    internalApi: e.INTERNAL_API,
+    webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
+    embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local" },
+    answerer,
+    openai: {
+      apiKey: e.OPENAI_API_KEY ?? null,
+      baseUrl: e.OPENAI_BASE_URL ?? null,
+      chatModel: e.CHAT_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      dailyRequestCap: e.LLM_DAILY_REQUEST_CAP,
+    },
+  };
+}

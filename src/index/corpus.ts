@@ -1,0 +1,51 @@
+/**
+ * Corpus → chunks, and the corpus hash that decides whether an index is stale.
+ * Pure apart from reading the corpus files.
+ */
+import { createHash } from "node:crypto";
+import { approvedArticles, loadArticles } from "../ingest/load-articles.js";
+import { chunkArticle, collapseNearDuplicates, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "../ingest/chunk.js";
+import { createPromoMatcher, loadPromoPatterns, type PromoPatternSpec } from "../ingest/promotional.js";
+import type { Article, Chunk } from "../types.js";
+import { INDEX_SCHEMA_VERSION } from "./manifest.js";
+
+export interface CorpusPaths {
+  articlesDir: string;
+  promotionalFile: string;
+}
+
+export interface PreparedCorpus {
+  articles: Article[];
+  chunks: Chunk[];
+  duplicateChunksDropped: number;
+  corpusHash: string;
+}
+
+/** Everything that changes the chunks goes into the hash: articles, CTA patterns, chunking options, schema. */
+export function hashCorpus(articles: Article[], promo: PromoPatternSpec[], options: ChunkOptions): string {
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ schema: INDEX_SCHEMA_VERSION, options, promo }));
+  for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) {
+    h.update(JSON.stringify([a.id, a.title, a.publisher, a.reviewed, a.url, a.body]));
+  }
+  return h.digest("hex");
+}
+
+export function chunkCorpus(articles: Article[], promo: PromoPatternSpec[], options: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {
+  const matcher = createPromoMatcher(promo, articles.map((a) => a.publisher));
+  const all = articles.flatMap((a) => chunkArticle(a, matcher, options));
+  return collapseNearDuplicates(all, options.duplicateThreshold);
+}
+
+export async function prepareCorpus(paths: CorpusPaths, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Promise<PreparedCorpus> {
+  const articles = approvedArticles(await loadArticles(paths.articlesDir));
+  const promo = await loadPromoPatterns(paths.promotionalFile);
+  const { kept, dropped } = chunkCorpus(articles, promo, options);
+  return { articles, chunks: kept, duplicateChunksDropped: dropped, corpusHash: hashCorpus(articles, promo, options) };
+}
+
+/** Only the hash, for the cheap "is the index up to date?" check at startup. */
+export async function currentCorpusHash(paths: CorpusPaths, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Promise<string> {
+  const articles = approvedArticles(await loadArticles(paths.articlesDir));
+  return hashCorpus(articles, await loadPromoPatterns(paths.promotionalFile), options);
+}

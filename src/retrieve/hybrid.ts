@@ -1,0 +1,106 @@
+/**
+ * Hybrid retrieval: BM25 with lay-term expansion is the backbone; the dense
+ * (hnswlib) signal is fused in with a weight chosen from the eval suite
+ * (see README, "Retrieval evidence").
+ */
+import type { IdentifiedEmbeddings } from "../embed/types.js";
+import type { LoadedIndex } from "../index/store.js";
+import type { Chunk } from "../types.js";
+import { expandQuery, type Lexicon } from "./lexicon.js";
+import { contentTerms, termWeight } from "./terms.js";
+
+export type FusionMode = "bm25" | "dense" | "linear" | "rrf";
+
+export interface RetrievalOptions {
+  fusion: FusionMode;
+  /** Weight of the dense score in linear fusion (0 = BM25 only). */
+  denseWeight: number;
+  /** Boost of lexicon-expansion terms relative to the patient's own words. */
+  expansionBoost: number;
+  /** Candidates taken from each retriever before fusion. */
+  candidates: number;
+  /** Passages returned. */
+  topK: number;
+}
+
+export const DEFAULT_RETRIEVAL: RetrievalOptions = { fusion: "linear", denseWeight: 0.2, expansionBoost: 0.5, candidates: 20, topK: 10 };
+
+export interface ScoredChunk {
+  chunk: Chunk;
+  score: number;
+  bm25: number;
+  dense: number;
+}
+
+export interface RetrievalResult {
+  passages: ScoredChunk[];
+  /** Stems of the patient's content words. */
+  queryTerms: string[];
+  /** Stems added by the lexicon. */
+  expansionTerms: string[];
+}
+
+export interface Retriever {
+  retrieve(question: string, options?: Partial<RetrievalOptions>): Promise<RetrievalResult>;
+}
+
+function normalizeScores(values: Map<string, number>): Map<string, number> {
+  const max = Math.max(0, ...values.values());
+  const min = Math.min(...values.values());
+  const out = new Map<string, number>();
+  for (const [k, v] of values) out.set(k, max > min ? (v - min) / (max - min) : max > 0 ? 1 : 0);
+  return out;
+}
+
+export function createRetriever(index: LoadedIndex, embedder: IdentifiedEmbeddings, lexicon: Lexicon, defaults: RetrievalOptions = DEFAULT_RETRIEVAL): Retriever {
+  const labelToChunk = index.store.vectorLabels.map((id) => index.chunksById.get(id)!);
+
+  function lexical(question: string, expansion: string[], options: RetrievalOptions): Map<string, number> {
+    const own = new Set(contentTerms(question));
+    const query = [question, ...expansion].join(" ");
+    const hits = index.bm25.search(query, {
+      boostTerm: (term: string) => (own.has(term) ? termWeight(term) : options.expansionBoost),
+      combineWith: "OR",
+    });
+    return new Map(hits.slice(0, options.candidates).map((h) => [String(h.id), h.score]));
+  }
+
+  async function dense(question: string, options: RetrievalOptions): Promise<Map<string, number>> {
+    const count = index.vectors.getCurrentCount();
+    if (count === 0) return new Map();
+    const vector = await embedder.embeddings.embedQuery(question);
+    const { neighbors, distances } = index.vectors.searchKnn(vector, Math.min(options.candidates, count));
+    return new Map(neighbors.map((label, i) => [labelToChunk[label]!.id, 1 - distances[i]!]));
+  }
+
+  return {
+    async retrieve(question, overrides = {}) {
+      const options = { ...defaults, ...overrides };
+      const expansionTerms = expandQuery(question, lexicon);
+      const queryTerms = contentTerms(question);
+      const useDense = options.fusion === "dense" || options.fusion === "rrf" || (options.fusion === "linear" && options.denseWeight > 0);
+      const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, expansionTerms, options);
+      const vec = useDense ? await dense(question, options) : new Map<string, number>();
+
+      const ids = new Set([...lex.keys(), ...vec.keys()]);
+      const fused = new Map<string, number>();
+      if (options.fusion === "rrf") {
+        const rank = (m: Map<string, number>) => new Map([...m.entries()].sort((a, b) => b[1] - a[1]).map(([id], i) => [id, i + 1]));
+        const lr = rank(lex);
+        const vr = rank(vec);
+        for (const id of ids) fused.set(id, (lr.has(id) ? 1 / (60 + lr.get(id)!) : 0) + (vr.has(id) ? 1 / (60 + vr.get(id)!) : 0));
+      } else {
+        const ln = normalizeScores(lex);
+        const vn = normalizeScores(vec);
+        const w = options.fusion === "bm25" ? 0 : options.fusion === "dense" ? 1 : options.denseWeight;
+        for (const id of ids) fused.set(id, (1 - w) * (ln.get(id) ?? 0) + w * (vn.get(id) ?? 0));
+      }
+      const passages = [...fused.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, options.topK)
+        .map(([id, score]) => ({ chunk: index.chunksById.get(id)!, score, bm25: lex.get(id) ?? 0, dense: vec.get(id) ?? 0 }))
+        .filter((p) => p.chunk && !p.chunk.promotional);
+      return { passages, queryTerms, expansionTerms };
+    },
+  };
+}

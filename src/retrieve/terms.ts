@@ -1,0 +1,68 @@
+/**
+ * The one analyzer used for the BM25 index, queries, answerability and
+ * sentence scoring, so that "the question's content words" mean the same
+ * thing everywhere.
+ */
+import { stemmer } from "stemmer";
+import { wordTokens } from "../answer/text.js";
+
+// Function words carry no topic. Question words are here too: "how long" is
+// matched through the content word that follows ("long" stays).
+const STOP_WORDS = new Set(
+  (
+    "a an the and or but if then else of to in on at by for with from into onto about over under as is are was were be been being " +
+    "am do does did doing done have has had having i me my mine myself you your yours yourself we us our ours he him his she her hers " +
+    "it its itself they them their theirs this that these those there here what which who whom whose when where why how " +
+    "can could would should will shall may might must not no nor so too very just also than such any some all each every " +
+    "both few more most other own same only again further once up down out off s t d ll re ve m o y get got go going " +
+    "tell know want like please thanks thank hi hello hey really much many anything something someone thing things one ok okay " +
+    "im i'm i've i'd you're it's that's what's let lets"
+  ).split(/\s+/),
+);
+
+/** Words that are everywhere in this domain: they never make a question "covered" on their own. */
+export const DOMAIN_COMMON = new Set(["ketamin", "therapi", "treatment", "treat", "patient", "use", "us"]);
+
+/** Light verbs and hedges (as stems): they rarely decide what a question is about. */
+const WEAK_TERMS = new Set([
+  "take", "taken", "make", "need", "help", "feel", "work", "happen", "expect", "mean", "usual", "typic", "normal", "gener",
+  "realli", "actual", "kind", "type", "way", "doe", "also", "long", "time", "good", "best", "give", "given", "start", "use",
+  "done", "possibl", "anyon", "peopl", "person", "someon", "exactli", "common", "often",
+]);
+
+/** How much a question stem says about the topic: 1 for content, less for light verbs and domain-wide words. */
+export function termWeight(stemmed: string): number {
+  if (DOMAIN_COMMON.has(stemmed)) return 0.1;
+  if (WEAK_TERMS.has(stemmed)) return 0.2;
+  return 1;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+/** Stem of one already-lowercased token ("sessions" → "session", "lasting" → "last"). */
+export function stem(token: string): string {
+  return stemmer(token.replace(/'s$/, "").replace(/'/g, ""));
+}
+
+/** Content-word stems of a text, in order, duplicates kept. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of wordTokens(text)) {
+    if (STOP_WORDS.has(token)) continue;
+    for (const part of token.split("-")) {
+      if (!part || STOP_WORDS.has(part)) continue;
+      out.push(stem(part));
+    }
+    if (token.includes("-")) out.push(stem(token.replace(/-/g, "")));
+  }
+  return out;
+}
+
+/** MiniSearch `processTerm`: one token in, its stem (or null for stop words). */
+export function processTerm(term: string): string | null {
+  const lower = term.toLowerCase().replace(/[’‘]/g, "'");
+  if (!lower || STOP_WORDS.has(lower)) return null;
+  return stem(lower);
+}

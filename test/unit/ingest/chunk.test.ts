@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { countWords, splitSentences } from "../../../src/answer/text.js";
+import { chunkArticle, collapseNearDuplicates, parseBlocks } from "../../../src/ingest/chunk.js";
+import { createPromoMatcher } from "../../../src/ingest/promotional.js";
+import type { Article } from "../../../src/types.js";
+
+const promo = createPromoMatcher([{ pattern: "\\bschedule\\b.{0,40}\\bconsultation\\b", flags: "i" }], ["Acme Pain Clinic"]);
+
+function article(body: string, id = "sample"): Article {
+  return { id, title: "Sample Article", publisher: "Acme Pain Clinic", reviewed: "2026-01-01", status: "approved", url: null, body, source: "articles/sample.md" };
+}
+
+const sentence = (i: number) => `Sentence number ${i} talks about ketamine sessions and how patients feel afterwards in some detail.`;
+
+describe("parseBlocks", () => {
+  it("tracks the heading path and drops the level-1 title", () => {
+    const blocks = parseBlocks("# Title\n\nIntro text here.\n\n## Side Effects\n\n### Common\n\nNausea happens.\n\n## Other\n\nMore.");
+    expect(blocks.map((b) => [b.text, b.sectionPath])).toEqual([
+      ["Intro text here.", []],
+      ["Nausea happens.", ["Side Effects", "Common"]],
+      ["More.", ["Other"]],
+    ]);
+  });
+
+  it("keeps each list item as its own block", () => {
+    const blocks = parseBlocks("## List\n\n- first item\n- second item\n1. third item");
+    expect(blocks.map((b) => b.text)).toEqual(["first item", "second item", "third item"]);
+  });
+});
+
+describe("chunkArticle", () => {
+  it("carries article id, title and section on every chunk", () => {
+    const chunks = chunkArticle(article("## How It Works\n\n" + [1, 2, 3].map(sentence).join(" ")), promo);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatchObject({ id: "sample#0", articleId: "sample", title: "Sample Article", section: "How It Works", promotional: false });
+  });
+
+  it("keeps chunks within 200 words and never splits a sentence", () => {
+    const body = "## Long\n\n" + Array.from({ length: 40 }, (_, i) => sentence(i)).join(" ");
+    const chunks = chunkArticle(article(body), promo);
+    expect(chunks.length).toBeGreaterThan(1);
+    const all = new Set(splitSentences(Array.from({ length: 40 }, (_, i) => sentence(i)).join(" ")));
+    for (const c of chunks) {
+      expect(countWords(c.text)).toBeLessThanOrEqual(200);
+      for (const s of splitSentences(c.text)) expect(all.has(s)).toBe(true);
+    }
+  });
+
+  it("never crosses a section boundary", () => {
+    const chunks = chunkArticle(article(`## A\n\n${sentence(1)}\n\n## B\n\n${sentence(2)}`), promo);
+    expect(chunks.map((c) => c.section)).toEqual(["A", "B"]);
+  });
+
+  it("never splits a list item", () => {
+    const item = "Label: " + Array.from({ length: 8 }, (_, i) => sentence(i)).join(" ");
+    const chunks = chunkArticle(article(`## L\n\n- ${item}\n- short item about sessions here`), promo);
+    expect(chunks.some((c) => c.text.split("\n").includes(item))).toBe(true);
+  });
+
+  it("cuts promotional sentences out into tagged chunks", () => {
+    const chunks = chunkArticle(article(`## End\n\n${sentence(1)} Schedule your free consultation today! ${sentence(2)}`), promo);
+    const tagged = chunks.filter((c) => c.promotional);
+    expect(tagged.map((c) => c.text)).toEqual(["Schedule your free consultation today!"]);
+    expect(chunks.filter((c) => !c.promotional).map((c) => c.text).join(" ")).not.toMatch(/Schedule/);
+  });
+
+  it("tags sentences that name the publisher", () => {
+    const chunks = chunkArticle(article(`## End\n\n${sentence(1)}\n\nAt Acme, we care about you deeply and always.`), promo);
+    expect(chunks.find((c) => c.text.includes("Acme"))?.promotional).toBe(true);
+  });
+});
+
+describe("collapseNearDuplicates", () => {
+  it("drops a chunk that nearly repeats an earlier one", () => {
+    const a = chunkArticle(article(`## A\n\n${sentence(1)} ${sentence(2)}`, "a"), promo);
+    const b = chunkArticle(article(`## B\n\n${sentence(1)} ${sentence(2)}`, "b"), promo);
+    const c = chunkArticle(article(`## C\n\nSomething entirely different about blood pressure monitoring during infusions.`, "c"), promo);
+    const { kept, dropped } = collapseNearDuplicates([...a, ...b, ...c]);
+    expect(dropped).toBe(1);
+    expect(kept.map((k) => k.articleId)).toEqual(["a", "c"]);
+  });
+});
