@@ -1,0 +1,76 @@
+/**
+ * Who is the client, for per-client rate limits. Pure helpers plus a Node
+ * extractor; other runtimes pass their own extractor (e.g. Cloudflare's
+ * `CF-Connecting-IP`).
+ */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+
+export type ClientKeyExtractor = (c: Context) => string | undefined;
+
+/**
+ * The client address a trusted reverse proxy reported: the LAST entry of
+ * X-Forwarded-For, the one our proxy appended. Earlier entries are whatever
+ * the client claimed and would let anyone pick a fresh rate-limit bucket.
+ */
+export function forwardedClientAddress(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const hops = header
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return hops.at(-1);
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * The rate-limit bucket for an address: IPv4 as is; IPv6 by its /64 prefix,
+ * since one subscriber usually gets a whole /64 and could rotate through it.
+ */
+export function clientBucket(address: string): string {
+  const a = address.trim().toLowerCase().replace(/^\[|\]$/g, "").split("%")[0]!;
+  if (IPV4.test(a)) return a;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
+  if (mapped) return mapped[1]!;
+  const prefix = ipv6Prefix64(a);
+  return prefix ?? a;
+}
+
+function ipv6Prefix64(address: string): string | null {
+  let text = address;
+  const embedded = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
+  if (embedded) {
+    const octets = embedded[2]!.split(".").map(Number);
+    text = `${embedded[1]}${((octets[0]! << 8) | octets[1]!).toString(16)}:${((octets[2]! << 8) | octets[3]!).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - tail.length;
+  if (missing < 0 || (halves.length === 1 && missing !== 0)) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/** Client key on @hono/node-server: the socket's peer address, or the proxy-reported one when `trustProxy`. */
+export function nodeClientKey(trustProxy: boolean): ClientKeyExtractor {
+  return (c) => {
+    if (trustProxy) {
+      const forwarded = forwardedClientAddress(c.req.header("x-forwarded-for"));
+      if (forwarded) return clientBucket(forwarded);
+    }
+    try {
+      const address = getConnInfo(c).remote.address;
+      return address ? clientBucket(address) : undefined;
+    } catch {
+      // Not running on the Node adapter (e.g. `app.request` in tests).
+      return undefined;
+    }
+  };
+}

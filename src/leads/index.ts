@@ -1,0 +1,48 @@
+/**
+ * The leads feature for the Node runtime: the SQLite outbox plus its
+ * deliverer, built from config. The HTTP route is created separately
+ * (`createLeadsRoutes` in src/http/routes/leads.ts) from `store` and `deliverer`.
+ */
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { createDeliverer, type Deliverer, type DeliveryTuning } from "./deliverer.js";
+import { SqliteLeadStore } from "./sqlite-store.js";
+import type { LeadStore } from "./store.js";
+
+export interface Leads {
+  store: LeadStore;
+  deliverer: Deliverer;
+  /** Stops delivery (waiting for attempts in flight), then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface OpenLeadsOptions {
+  fetch?: typeof fetch;
+  tuning?: Partial<DeliveryTuning>;
+}
+
+export function openLeads(config: Config, logger: Logger, options: OpenLeadsOptions = {}): Leads {
+  const store = new SqliteLeadStore(config.paths.leadsDb);
+  const deliverer = createDeliverer({
+    ...options.tuning,
+    store,
+    webhookUrl: config.webhook.url,
+    secret: config.webhook.secret,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return {
+    store,
+    deliverer,
+    async close() {
+      await deliverer.stop();
+      await store.close();
+    },
+  };
+}
+
+export { createDeliverer, DEFAULT_DELIVERY, type Deliverer, type DeliveryTuning, type TickResult } from "./deliverer.js";
+export { SqliteLeadStore, LeadStoreError } from "./sqlite-store.js";
+export type { LeadStore, LeadStatus, LeadSummary, StoredLead } from "./store.js";
+export { LeadRequestSchema, type LeadRequest, type LeadWebhookPayload } from "./schema.js";
+export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER } from "./signature.js";

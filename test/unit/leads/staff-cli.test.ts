@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { LeadContact } from "../../../src/leads/schema.js";
+import { SqliteLeadStore } from "../../../src/leads/sqlite-store.js";
+import { runLeadsCommand } from "../../../src/leads/staff-cli.js";
+
+const jane: LeadContact = { name: "Jane Doe", email: "jane@example.com", phone: "+1 555 010 0199", preferredTime: "Tuesday morning", reason: "Questions about sessions", sessionId: null };
+
+let dir: string;
+let store: SqliteLeadStore;
+let out: string[];
+let err: string[];
+const run = (...argv: string[]) => runLeadsCommand(argv, store, { out: (t) => out.push(t), err: (t) => err.push(t), now: () => 10_000 });
+
+async function deadLead(): Promise<string> {
+  const r = await store.insert({ idempotencyKey: "k", bodyHash: "h", contact: jane, now: 1000 });
+  const id = r.kind === "created" ? r.id : "";
+  const [claimed] = await store.claimDue(1000, { limit: 1, leaseMs: 100 });
+  await store.markFailed(id, { claimToken: claimed!.claimToken, error: "HTTP 400", nextAttemptAt: null, now: 1100 });
+  return id;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "leads-cli-"));
+  store = new SqliteLeadStore(path.join(dir, "leads.sqlite"));
+  out = [];
+  err = [];
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm run leads", () => {
+  it("lists leads with their delivery state and masked contact details", async () => {
+    const id = await deadLead();
+    expect(await run()).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain(id);
+    expect(text).toContain("dead");
+    expect(text).toContain("HTTP 400");
+    expect(text).toContain("J*** D***");
+    expect(text).toContain("j***@e***.com");
+    expect(text).toContain("+1 *** *** **99");
+    for (const secret of ["Jane", "Doe", "jane@example.com", "555 010", "Tuesday", "Questions"]) expect(text).not.toContain(secret);
+  });
+
+  it("lists as JSON, filtered by status, still masked", async () => {
+    await deadLead();
+    expect(await run("--json", "--status", "pending")).toBe(0);
+    expect(JSON.parse(out[0]!).leads).toEqual([]);
+    out = [];
+    expect(await run("list", "--json", "--status", "dead")).toBe(0);
+    const parsed = JSON.parse(out[0]!);
+    expect(parsed.counts.dead).toBe(1);
+    expect(parsed.leads[0]).toMatchObject({ status: "dead", name: "J*** D***", email: "j***@e***.com", createdAt: new Date(1000).toISOString(), nextAttemptAt: null });
+    expect(out[0]).not.toContain("jane@example.com");
+  });
+
+  it("shows one lead in full, by id or a unique prefix", async () => {
+    const id = await deadLead();
+    expect(await run("show", id.slice(0, 8))).toBe(0);
+    const text = out.join("\n");
+    for (const value of ["Jane Doe", "jane@example.com", "+1 555 010 0199", "Tuesday morning", "Questions about sessions"]) expect(text).toContain(value);
+    expect(await run("show", "00000000-nope")).toBe(1);
+    expect(err.join("\n")).toMatch(/No lead with id/);
+  });
+
+  it("retries a dead lead and refuses other states", async () => {
+    const id = await deadLead();
+    expect(await run("retry", id)).toBe(0);
+    const lead = await store.get(id);
+    expect([lead?.status, lead?.attempts, lead?.nextAttemptAt]).toEqual(["pending", 0, 10_000]);
+    expect(await run("retry", id)).toBe(1);
+    expect(err.join("\n")).toMatch(/still being delivered/);
+  });
+
+  it("explains bad usage", async () => {
+    expect(await run("frobnicate")).toBe(2);
+    expect(await run("list", "--status", "lost")).toBe(2);
+    expect(await run("retry")).toBe(2);
+    expect(await run("--help")).toBe(0);
+    expect(out.join("\n")).toMatch(/Usage: npm run leads/);
+  });
+});
