@@ -32,6 +32,8 @@ export interface ComposeOptions {
 
 export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.6, relativeThreshold: 0.75 };
 
+// "Individuals with these conditions…": a demonstrative early on points at the previous sentence.
+const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
 const ANAPHORA = /^(these|this|it|they|such|that|those|however|moreover|furthermore|additionally|also)\b/i;
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|multiple|many|half|a couple of)`;
 const DURATION_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?)`;
@@ -123,7 +125,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   if (quantity && quantity.test(best.text)) {
     for (const c of candidates) {
       if (chosen.some((x) => x.chunk.articleId === c.chunk.articleId)) continue;
-      if (!quantity.test(c.text) || c.coverage < best.coverage * 0.5 || isDuplicate(c)) continue;
+      if (!quantity.test(c.text) || c.coverage < best.coverage * 0.8 || isDuplicate(c)) continue;
       if (chosen.length >= options.maxSentences - 1) chosen.pop();
       chosen.push(c);
       break;
@@ -133,7 +135,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   // A sentence that opens with "These…"/"It…" needs the one before it to make sense.
   const withContext: SentenceRef[] = [];
   for (const c of chosen) {
-    if (ANAPHORA.test(c.text) && c.index > 0) {
+    if ((ANAPHORA.test(c.text) || REFERS_BACK.test(c.text)) && c.index > 0) {
       const prev = chunkSentences(c.chunk).find((s) => s.line === c.line && s.index === c.index - 1);
       if (prev && usable(prev.text) && !withContext.some((s) => s.chunk.id === prev.chunk.id && s.line === prev.line && s.index === prev.index)) {
         withContext.push(prev);
