@@ -1,0 +1,76 @@
+/**
+ * Deterministic routing, in the order the product promises:
+ * emergency → booking → personal advice → off-topic/manipulation → question.
+ * Pure: the same message and rules always give the same decision.
+ */
+import { editDistance, matchForms } from "./normalize.js";
+import type { CompiledRule, SafetyRules } from "./rules.js";
+
+export type RouteKind = "emergency" | "booking" | "personal_advice" | "off_topic" | "question";
+
+export interface RouteDecision {
+  kind: RouteKind;
+  /** The rule that decided (safe to log: never the message). */
+  rule: string | null;
+}
+
+const FIRST_PERSON = /\b(?:i|im|i m|i am|ive|i ve|id|i d|ill|me|my|mine|myself)\b/i;
+
+interface Context {
+  forms: string[];
+  personal: boolean;
+  /** A question about what the treatment treats or causes, without the writer speaking about themself. */
+  informational: boolean;
+}
+
+function firstMatch(rules: CompiledRule[], ctx: Context, skip: (rule: CompiledRule) => boolean = () => false): CompiledRule | null {
+  for (const rule of rules) {
+    if (skip(rule)) continue;
+    const hit = ctx.forms.some((f) => rule.pattern.test(f) && (!rule.requires || rule.requires.test(f)));
+    if (hit) return rule;
+  }
+  return null;
+}
+
+function fuzzyCrisis(forms: string[], words: string[]): boolean {
+  for (const form of forms) {
+    const tokens = form.split(/[^\p{L}]+/u).filter((t) => t.length >= 5);
+    // Also adjacent pairs and triples, for "kil my self" → "kilmyself".
+    const joined = tokens.flatMap((t, i) => [t, `${t}${tokens[i + 1] ?? ""}`, `${t}${tokens[i + 1] ?? ""}${tokens[i + 2] ?? ""}`]);
+    for (const token of joined) {
+      for (const word of words) {
+        const max = word.length >= 8 ? 2 : 1;
+        if (token[0] === word[0] && editDistance(token, word, max) <= max) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export function routeMessage(message: string, rules: SafetyRules): RouteDecision {
+  const { forms, decoded } = matchForms(message);
+  const firstPerson = forms.some((f) => FIRST_PERSON.test(f));
+  const ctx: Context = {
+    forms,
+    personal: forms.some((f) => rules.personal.test(f)),
+    informational: !firstPerson && forms.some((f) => rules.informational.test(f)),
+  };
+
+  const crisis = firstMatch(rules.crisis, ctx, (r) => (r.requiresPersonal && !ctx.personal) || (r.unlessInformational && ctx.informational));
+  if (crisis) return { kind: "emergency", rule: crisis.id };
+  if (!ctx.informational && fuzzyCrisis(forms, rules.fuzzyCrisisWords)) return { kind: "emergency", rule: "crisis.fuzzy" };
+
+  const booking = firstMatch(rules.booking, ctx);
+  if (booking) return { kind: "booking", rule: booking.id };
+
+  const advice = firstMatch(rules.advice, ctx);
+  if (advice) return { kind: "personal_advice", rule: advice.id };
+
+  const onTopic = forms.some((f) => rules.domain.test(f));
+  const offTopic = firstMatch(rules.offTopic, ctx, (r) => onTopic && rules.domainExempt.has(r.id));
+  if (offTopic) return { kind: "off_topic", rule: offTopic.id };
+  // Text smuggled in base64 is not how patients ask questions.
+  if (decoded.length > 0) return { kind: "off_topic", rule: "injection.encoded_payload" };
+
+  return { kind: "question", rule: null };
+}
