@@ -56,7 +56,7 @@ export function splitSentences(text: string): string[] {
     while ((m = boundary.exec(line)) !== null) {
       const end = m.index + m[1]!.length + m[2]!.length;
       const candidate = line.slice(start, end);
-      const lastWord = candidate.slice(0, -m[1]!.length - m[2]!.length).split(" ").pop() ?? "";
+      const lastWord = (candidate.slice(0, -m[1]!.length - m[2]!.length).split(" ").pop() ?? "").replace(/^[^\p{L}]+/u, "");
       if (m[1] === "." && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^[A-Z]$/.test(lastWord))) continue;
       out.push(candidate.trim());
       start = end;

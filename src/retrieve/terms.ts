@@ -27,7 +27,7 @@ export const DOMAIN_COMMON = new Set(["ketamin", "therapi", "treatment", "treat"
 const WEAK_TERMS = new Set([
   "take", "taken", "make", "need", "help", "feel", "work", "happen", "expect", "mean", "usual", "typic", "normal", "gener",
   "realli", "actual", "kind", "type", "way", "doe", "also", "long", "time", "good", "best", "give", "given", "start", "use",
-  "done", "possibl", "anyon", "peopl", "person", "someon", "exactli", "common", "often",
+  "done", "possibl", "anyon", "peopl", "person", "someon", "exactli", "common", "often", "caus", "lead", "result", "happen",
 ]);
 
 /** How much a question stem says about the topic: 1 for content, less for light verbs and domain-wide words. */

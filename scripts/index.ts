@@ -1,0 +1,72 @@
+/**
+ * `npm run index [-- --force]`: builds the search index from corpus/articles.
+ * Skips the work when the corpus and the embedder are unchanged.
+ */
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { ConfigError, loadConfig } from "../src/config.js";
+import { createEmbedder } from "../src/embed/index.js";
+import { buildIndex } from "../src/index/build.js";
+import { CorpusError } from "../src/ingest/load-articles.js";
+import { corpusPaths } from "../src/runtime.js";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { force: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    console.log("Usage: npm run index [-- --force]\n  Builds data/index from corpus/articles (approved articles only).\n  --force  rebuild even when the corpus and embedder are unchanged");
+    return 0;
+  }
+  const config = loadConfig();
+  const embedder = createEmbedder(config);
+  const started = performance.now();
+  const interactive = process.stderr.isTTY && !process.env.CI;
+  const bar = new cliProgress.SingleBar(
+    { format: "Embedding chunks [{bar}] {value}/{total}", stream: process.stderr, noTTYOutput: false, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let barStarted = false;
+  const result = await buildIndex({
+    ...corpusPaths(config),
+    indexDir: config.paths.indexDir,
+    embedder,
+    force: values.force,
+    onProgress: (done, total) => {
+      if (!interactive) {
+        if (done === total) process.stderr.write(`Embedded ${done}/${total} chunks\n`);
+        return;
+      }
+      if (!barStarted) {
+        bar.start(total, done);
+        barStarted = true;
+      } else bar.update(done);
+    },
+  });
+  if (barStarted) bar.stop();
+  const m = result.manifest;
+  if (result.status === "up-to-date") {
+    console.log(`Index up to date (${m.articleCount} articles, ${m.chunkCount} chunks, embedder ${m.embedder.id}). Use --force to rebuild.`);
+    return 0;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    [
+      `Index built in ${seconds}s → ${config.paths.indexDir}`,
+      `  articles:             ${m.articleCount}`,
+      `  chunks:               ${m.chunkCount} (${m.indexedChunkCount} searchable)`,
+      `  promotional (tagged): ${m.promotionalChunkCount}`,
+      `  duplicates collapsed: ${m.duplicateChunksDropped}`,
+      `  embedder:             ${m.embedder.id} (${m.embedder.dimensions} dimensions)`,
+      `  corpus hash:          ${m.corpusHash.slice(0, 12)}`,
+    ].join("\n"),
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof CorpusError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  },
+);
