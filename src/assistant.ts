@@ -1,20 +1,23 @@
 /**
  * The chat pipeline: hygiene → safety routing → retrieval → answerability →
  * answer → reply contract. Built once at startup from heavy objects passed in.
+ *
+ * `plan` does everything up to the answer; `respond` and `stream` only differ
+ * in how the answerer's sentences come out (all at once, or one by one as an
+ * LLM answerer verifies them).
  */
 import type { Clinic } from "./config.js";
 import { ChatReplySchema, type ChatReply, type ChatRequest, type ChatStreamEvent } from "./contract.js";
-import type { Answerer } from "./answer/answerer.js";
-import { ExtractiveAnswerer } from "./answer/answerer.js";
-import { answerReply, bookingReply, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply } from "./answer/reply.js";
+import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/answerer.js";
+import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
+import { answerReply, bookingReply, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
-import { assessAnswerability, keyTerms, type AnswerabilityOptions, DEFAULT_ANSWERABILITY, type TermStats } from "./retrieve/evidence.js";
-import type { Retriever } from "./retrieve/hybrid.js";
+import { assessAnswerability, DEFAULT_ANSWERABILITY, keyTerms, type AnswerabilityOptions, type TermStats } from "./retrieve/evidence.js";
+import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
 import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
 import { resolveFollowUp, routeMessage, sanitizeInput, type SafetyRules } from "./route/index.js";
-import type { Assistant, AssistantResult, Trace } from "./types.js";
-import type { Logger } from "./logger.js";
-import { fingerprint } from "./logger.js";
+import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
+import { fingerprint, type Logger } from "./logger.js";
 
 export interface AssistantDeps {
   clinic: Clinic;
@@ -24,76 +27,77 @@ export interface AssistantDeps {
   termStats: TermStats;
   answerer: Answerer;
   logger: Logger;
+  /** Optional LLM condenser for follow-ups; the deterministic resolver is the fallback. */
+  condense?: QuestionCondenser | null;
   answerability?: AnswerabilityOptions;
 }
+
+/** What is left to do once routing and retrieval are done. */
+type Plan =
+  | { kind: "final"; reply: ChatReply; trace: Trace }
+  | { kind: "answer"; input: AnswerInput; trace: Trace; sessionId: string };
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const extractive = deps.answerer instanceof ExtractiveAnswerer ? deps.answerer : new ExtractiveAnswerer();
   const answerability = deps.answerability ?? DEFAULT_ANSWERABILITY;
+  const clinic = deps.clinic;
 
-  /** Retrieval plus the evidence check shared by answers and advice refusals. */
-  async function gather(question: string) {
-    const retrieval = await deps.retriever.retrieve(question);
-    const keys = keyTerms(retrieval.queryTerms, matchLexicon(question, deps.lexicon), deps.termStats);
-    const verdict = assessAnswerability(
-      keys,
-      retrieval.passages.slice(0, 5).map((p) => p.chunk),
-      answerability,
-    );
-    return { retrieval, keys, verdict };
+  async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<string> {
+    const history = request.history ?? [];
+    if (history.length > 0 && deps.condense) {
+      const condensed = await deps.condense(history, message, signal).catch(() => null);
+      if (condensed) return condensed;
+    }
+    return resolveFollowUp(message, history);
   }
 
-  async function respond(request: ChatRequest, sessionId: string): Promise<AssistantResult> {
-    const started = performance.now();
+  /** Retrieval plus the evidence check shared by answers and advice refusals. */
+  async function gather(question: string, trace: Trace) {
+    const retrieval = await deps.retriever.retrieve(question);
+    const keys = keyTerms(retrieval.queryTerms, matchLexicon(question, deps.lexicon), deps.termStats);
+    const verdict = assessAnswerability(keys, retrieval.passages.slice(0, 5).map((p) => p.chunk), answerability);
+    trace.standaloneQuestion = question;
+    trace.passages = rank(retrieval.passages);
+    trace.answerability = verdict;
+    const input: AnswerInput = { question, passages: retrieval.passages, keys, expansionTerms: retrieval.expansionTerms };
+    return { input, covered: verdict.covered };
+  }
+
+  async function plan(request: ChatRequest, sessionId: string, options: RespondOptions = {}): Promise<Plan> {
     const message = sanitizeInput(request.message);
     const decision = routeMessage(message, deps.safety);
     const trace: Trace = { route: decision.rule ?? decision.kind, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
-    let reply: ChatReply;
+    const final = (reply: ChatReply): Plan => ({ kind: "final", reply, trace });
 
     switch (decision.kind) {
       case "emergency":
-        reply = emergencyReply(deps.clinic, sessionId);
-        break;
+        return final(emergencyReply(clinic, sessionId));
       case "booking":
-        reply = bookingReply(deps.clinic, sessionId);
-        break;
+        return final(bookingReply(clinic, sessionId));
       case "off_topic":
-        reply = offTopicReply(deps.clinic, sessionId);
-        break;
+        return final(offTopicReply(clinic, sessionId));
       case "personal_advice": {
-        // General facts only, always extractive: a refusal must not depend on an LLM.
-        const question = resolveFollowUp(message, request.history ?? []);
-        const { retrieval, keys, verdict } = await gather(question);
-        trace.standaloneQuestion = question;
-        trace.passages = rank(retrieval.passages);
-        trace.answerability = verdict;
-        const facts = verdict.covered
-          ? extractive.answerSync({ question, passages: retrieval.passages, keys, expansionTerms: retrieval.expansionTerms })
-          : null;
-        const limited = facts ? { ...facts.cited, ...limitFacts(facts.cited) } : null;
-        reply = personalAdviceReply(deps.clinic, sessionId, limited);
-        trace.answerer = limited ? "extractive" : "fixed";
-        break;
+        // General facts only, always extractive: a refusal never depends on an LLM.
+        const { input, covered } = await gather(resolveFollowUp(message, request.history ?? []), trace);
+        const facts = covered ? extractive.answerSync(input) : null;
+        if (facts) trace.answerer = "extractive";
+        return final(personalAdviceReply(clinic, sessionId, facts ? limitFacts(facts.cited) : null));
       }
       case "question": {
-        const question = resolveFollowUp(message, request.history ?? []);
-        const { retrieval, keys, verdict } = await gather(question);
-        trace.standaloneQuestion = question;
-        trace.passages = rank(retrieval.passages);
-        trace.answerability = verdict;
-        const output = verdict.covered
-          ? await deps.answerer.answer({ question, passages: retrieval.passages, keys, expansionTerms: retrieval.expansionTerms })
-          : null;
-        if (output) {
-          reply = answerReply(deps.clinic, sessionId, output.cited, output.cited.citations[0]?.articleId ?? "question");
-          trace.answerer = output.producedBy;
-        } else {
-          reply = noAnswerReply(deps.clinic, sessionId);
-        }
-        break;
+        const { input, covered } = await gather(await standaloneQuestion(message, request, options.signal), trace);
+        if (!covered) return final(noAnswerReply(clinic, sessionId));
+        return { kind: "answer", input: { ...input, signal: options.signal }, trace, sessionId };
       }
     }
+  }
 
+  function finish(trace: Trace, sessionId: string, cited: CitedText | null, producedBy: "extractive" | "llm"): ChatReply {
+    if (!cited || cited.citations.length === 0) return noAnswerReply(clinic, sessionId);
+    trace.answerer = producedBy;
+    return answerReply(clinic, sessionId, cited, cited.citations[0]?.articleId ?? "question");
+  }
+
+  function log(request: ChatRequest, sessionId: string, reply: ChatReply, trace: Trace, started: number) {
     deps.logger.info("chat", {
       session: fingerprint(sessionId),
       route: trace.route,
@@ -105,20 +109,61 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       coverage: trace.answerability?.coverage ?? null,
       ms: Math.round(performance.now() - started),
     });
-    // The contract is the promise to every client: never send a reply that breaks it.
-    return { reply: ChatReplySchema.parse(reply), trace };
   }
 
-  return {
-    respond,
-    async *stream(request, sessionId): AsyncIterable<ChatStreamEvent> {
-      const { reply } = await respond(request, sessionId);
+  async function respond(request: ChatRequest, sessionId: string, options: RespondOptions = {}): Promise<AssistantResult> {
+    const started = performance.now();
+    const p = await plan(request, sessionId, options);
+    let reply: ChatReply;
+    if (p.kind === "final") reply = p.reply;
+    else {
+      const output = await deps.answerer.answer(p.input);
+      reply = finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive");
+    }
+    log(request, sessionId, reply, p.trace, started);
+    // The contract is the promise to every client: never send a reply that breaks it.
+    return { reply: ChatReplySchema.parse(reply), trace: p.trace };
+  }
+
+  async function* stream(request: ChatRequest, sessionId: string, options: RespondOptions = {}): AsyncGenerator<ChatStreamEvent> {
+    const answerer = deps.answerer;
+    if (!isStreamingAnswerer(answerer)) {
+      const { reply } = await respond(request, sessionId, options);
       yield* replyToEvents(reply);
-    },
-  };
+      return;
+    }
+    const started = performance.now();
+    const p = await plan(request, sessionId, options);
+    if (p.kind === "final") {
+      log(request, sessionId, p.reply, p.trace, started);
+      yield* replyToEvents(ChatReplySchema.parse(p.reply));
+      return;
+    }
+    // Verified sentences go out as soon as each passes; the final reply carries the same text.
+    let sent = 0;
+    let output = null;
+    for await (const event of answerer.answerStream(p.input)) {
+      if (event.type === "done") {
+        output = event.output;
+        break;
+      }
+      if (sent === 0) yield { event: "meta", data: { type: "answer", sessionId } };
+      yield { event: "delta", data: { text: sent === 0 ? event.text : ` ${event.text}` } };
+      sent++;
+    }
+    const reply = ChatReplySchema.parse(finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive"));
+    log(request, sessionId, reply, p.trace, started);
+    if (sent === 0) {
+      yield* replyToEvents(reply);
+      return;
+    }
+    yield* tailEvents(reply);
+  }
+
+  return { respond, stream };
 }
 
-function rank(passages: Array<{ chunk: { id: string; articleId: string; title: string; section: string | null }; score: number }>) {
+function rank(passages: ScoredChunk[]) {
   return passages.map((p, i) => ({
     rank: i + 1,
     chunkId: p.chunk.id,
@@ -130,10 +175,16 @@ function rank(passages: Array<{ chunk: { id: string; articleId: string; title: s
 }
 
 /** At most two cited sentences beside a refusal: enough to inform, not enough to read as advice. */
-function limitFacts(cited: { text: string; citations: ChatReply["citations"] }) {
+function limitFacts(cited: CitedText): CitedText {
   const sentences = splitReplyText(cited.text).slice(0, 2);
   const used = new Set(sentences.flatMap((s) => [...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))));
   return { text: sentences.join(" "), citations: cited.citations.filter((c) => used.has(c.n)) };
+}
+
+function* tailEvents(reply: ChatReply): Generator<ChatStreamEvent> {
+  yield { event: "citations", data: { citations: reply.citations } };
+  yield { event: "actions", data: { actions: reply.actions, disclaimer: reply.disclaimer } };
+  yield { event: "done", data: reply };
 }
 
 /** The SSE sequence for a finished reply: meta, one delta per sentence, citations, actions, done. */
@@ -141,8 +192,5 @@ export function* replyToEvents(reply: ChatReply): Generator<ChatStreamEvent> {
   yield { event: "meta", data: { type: reply.type, sessionId: reply.sessionId } };
   const parts = splitReplyText(reply.text);
   for (const [i, part] of parts.entries()) yield { event: "delta", data: { text: i === 0 ? part : ` ${part}` } };
-  yield { event: "citations", data: { citations: reply.citations } };
-  yield { event: "actions", data: { actions: reply.actions, disclaimer: reply.disclaimer } };
-  yield { event: "done", data: reply };
+  yield* tailEvents(reply);
 }
-

@@ -8,6 +8,7 @@ import type { Hono } from "hono";
 import type { Config } from "./config.js";
 import { createAssistant } from "./assistant.js";
 import { ExtractiveAnswerer, type Answerer } from "./answer/answerer.js";
+import { createLlmAnswerer, createLlmCondenser, createLlmProvider } from "./answer/llm/index.js";
 import { createEmbedder, type IdentifiedEmbeddings } from "./embed/index.js";
 import { buildIndex } from "./index/build.js";
 import { currentCorpusHash } from "./index/corpus.js";
@@ -80,8 +81,12 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
   const retriever = createRetriever(index, embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...options.retrieval });
   const termStats = buildTermStats(index.store.chunks.filter((c) => !c.promotional));
-  const answerer = options.answerer ?? new ExtractiveAnswerer();
-  const assistant = createAssistant({ clinic: config.clinic, safety, retriever, lexicon, termStats, answerer, logger });
+  // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
+  const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
+  const answerer =
+    options.answerer ?? (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger }) : new ExtractiveAnswerer());
+  const condense = llm ? createLlmCondenser({ provider: llm, logger }) : null;
+  const assistant = createAssistant({ clinic: config.clinic, safety, retriever, lexicon, termStats, answerer, logger, condense });
   // Warm the embedder so the first patient does not pay for model loading.
   await retriever.retrieve("warm up");
   return { logger, embedder, index, assistant };

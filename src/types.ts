@@ -61,11 +61,16 @@ export interface AssistantResult {
   trace: Trace;
 }
 
+export interface RespondOptions {
+  /** Aborted when the client goes away: stops LLM calls made for this request. */
+  signal?: AbortSignal;
+}
+
 /** The assistant as the HTTP layer and the eval runner see it. */
 export interface Assistant {
-  respond(request: ChatRequest, sessionId: string): Promise<AssistantResult>;
+  respond(request: ChatRequest, sessionId: string, options?: RespondOptions): Promise<AssistantResult>;
   /** Same reply as `respond`, as a sequence of stream events ending in `done`. */
-  stream(request: ChatRequest, sessionId: string): AsyncIterable<ChatStreamEvent>;
+  stream(request: ChatRequest, sessionId: string, options?: RespondOptions): AsyncIterable<ChatStreamEvent>;
 }
 
 export type { ReplyType };

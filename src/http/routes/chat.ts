@@ -31,7 +31,7 @@ export function createChatRoutes(deps: ChatRouteDeps) {
       return streamSSE(
         c,
         async (stream) => {
-          for await (const event of assistant.stream(request, sessionId)) {
+          for await (const event of assistant.stream(request, sessionId, { signal: c.req.raw.signal })) {
             await stream.writeSSE({ event: event.event, data: JSON.stringify(event.data) });
           }
         },
@@ -41,7 +41,7 @@ export function createChatRoutes(deps: ChatRouteDeps) {
         },
       );
     }
-    const { reply } = await assistant.respond(request, sessionId);
+    const { reply } = await assistant.respond(request, sessionId, { signal: c.req.raw.signal });
     return c.json(reply, 200);
   });
   return app;
