@@ -67,6 +67,9 @@ const EnvSchema = z.object({
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   LLM_DAILY_REQUEST_CAP: z.coerce.number().int().min(0).default(5000),
+  /** Retrieval variant (for comparing designs with the eval suite); the default is the measured best. */
+  RETRIEVAL_FUSION: z.enum(["bm25", "dense", "linear", "rrf"]).optional(),
+  RETRIEVAL_DENSE_WEIGHT: z.coerce.number().min(0).max(1).optional(),
 });
 
 export interface Config {
@@ -82,6 +85,7 @@ export interface Config {
   embedder: { kind: "local" } | { kind: "openai"; model: string };
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
+  retrieval: { fusion?: "bm25" | "dense" | "linear" | "rrf"; denseWeight?: number };
 }
 
 export class ConfigError extends Error {
@@ -150,6 +154,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       chatModel: e.CHAT_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
       dailyRequestCap: e.LLM_DAILY_REQUEST_CAP,
+    },
+    retrieval: {
+      ...(e.RETRIEVAL_FUSION ? { fusion: e.RETRIEVAL_FUSION } : {}),
+      ...(e.RETRIEVAL_DENSE_WEIGHT !== undefined ? { denseWeight: e.RETRIEVAL_DENSE_WEIGHT } : {}),
     },
   };
 }

@@ -79,7 +79,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
   const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
-  const retriever = createRetriever(index, embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...options.retrieval });
+  const retriever = createRetriever(index, embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...options.retrieval });
   const termStats = buildTermStats(index.store.chunks.filter((c) => !c.promotional));
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
   const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
