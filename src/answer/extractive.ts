@@ -36,7 +36,7 @@ export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCov
 const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
 const ANAPHORA = /^(these|this|it|they|such|that|those|however|moreover|furthermore|additionally|also)\b/i;
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|multiple|many|half|a couple of)`;
-const DURATION_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?)`;
+const DURATION_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
 
 /**
  * What kind of figure the question asks for, as a pattern a sentence must
@@ -93,11 +93,17 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const candidates: Candidate[] = [];
   input.passages.forEach((p, passageRank) => {
     const sectionTerms = new Set(contentTerms(p.chunk.sectionPath.join(" ")));
+    const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(input.keys, sectionTerms);
     for (const ref of chunkSentences(p.chunk)) {
       if (!usable(ref.text)) continue;
       const terms = new Set(contentTerms(ref.text));
-      const coverage = coverageOf(input.keys, terms);
+      // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"),
+      // but a match only in the heading counts half — fully when the heading is the
+      // question its section answers (FAQ style).
+      const ownCoverage = coverageOf(input.keys, terms);
+      const withHeading = coverageOf(input.keys, new Set([...terms, ...sectionTerms]));
+      const coverage = ownCoverage + headingWeight * (withHeading - ownCoverage);
       const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
       const words = countWords(ref.text);
       const lengthPenalty = words > 45 ? 0.1 : words < 8 ? 0.05 : 0;

@@ -75,8 +75,11 @@ export function matchLexicon(question: string, lexicon: Lexicon): Expansion[] {
   const tokens = wordTokens(question.replace(/-/g, " ").replace(/'/g, ""));
   const out: Expansion[] = [];
   for (const entry of lexicon.entries) {
-    const hit = entry.phrases.find((p) => containsPhrase(tokens, p));
-    if (hit) out.push({ triggers: contentTerms(hit.filter((w) => w !== "*").join(" ")), terms: entry.articleTerms });
+    const hits = entry.phrases.filter((p) => containsPhrase(tokens, p));
+    if (hits.length > 0) {
+      const triggers = [...new Set(hits.flatMap((h) => contentTerms(h.filter((w) => w !== "*").join(" "))))];
+      out.push({ triggers, terms: entry.articleTerms });
+    }
   }
   return out;
 }

@@ -16,7 +16,10 @@ const STOP_WORDS = new Set(
     "can could would should will shall may might must not no nor so too very just also than such any some all each every " +
     "both few more most other own same only again further once up down out off s t d ll re ve m o y get got go going " +
     "tell know want like please thanks thank hi hello hey really much many anything something someone thing things one ok okay " +
-    "im i'm i've i'd you're it's that's what's let lets"
+    "im i'm i've i'd you're it's that's what's let lets whats hows wheres whos thats its ive id youre theyre " +
+    // Negated auxiliaries: the negation matters to the verifier, not to what the question is about.
+    "dont don't doesnt doesn't didnt didn't cant can't cannot wont won't isnt isn't arent aren't wasnt wasn't " +
+    "shouldnt shouldn't wouldnt wouldn't couldnt couldn't"
   ).split(/\s+/),
 );
 
