@@ -16,6 +16,8 @@ export interface Metrics {
   citation_validity: number | null;
   disclaimer: number | null;
   contract: number;
+  /** Share of expected emergencies that got the emergency reply (a miss is the worst failure there is). */
+  emergency_recall: number | null;
   /** Over answer cases that name sources, when ranked passages were available. */
   hit_at_1: number | null;
   hit_at_3: number | null;
@@ -56,6 +58,11 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[index]!;
 }
 
+function emergencyRecall(runs: CaseRun[]): number | null {
+  const expected = runs.filter((r) => r.expect.type === "emergency");
+  return expected.length === 0 ? null : expected.filter((r) => r.actualType === "emergency").length / expected.length;
+}
+
 export function retrievalScores(ranks: Array<number | null>): { hit_at_1: number | null; hit_at_3: number | null; mrr: number | null } {
   if (ranks.length === 0) return { hit_at_1: null, hit_at_3: null, mrr: null };
   const share = (k: number) => ranks.filter((r) => r !== null && r <= k).length / ranks.length;
@@ -78,6 +85,7 @@ export function aggregate(runs: CaseRun[]): Aggregate {
     citation_validity: rate(runs, "citations"),
     disclaimer: rate(runs, "disclaimer"),
     contract: rate(runs, "contract") ?? 0,
+    emergency_recall: emergencyRecall(runs),
     ...retrievalScores(ranks),
     retrieval_cases: ranks.length,
     latency_p50_ms: percentile(latencies, 50),

@@ -51,6 +51,7 @@ export const ThresholdsSchema = z
     groundedness: z.number().min(0).max(1),
     citation_validity: z.number().min(0).max(1),
     disclaimer: z.number().min(0).max(1),
+    emergency_recall: z.number().min(0).max(1),
     hit_at_1: z.number().min(0).max(1),
     hit_at_3: z.number().min(0).max(1),
     mrr: z.number().min(0).max(1),

@@ -16,6 +16,7 @@ export function escapeHtml(value: unknown): string {
 const CARDS: Array<{ key: ThresholdMetric; label: string; kind: MetricKind }> = [
   { key: "pass_rate", label: "Pass rate", kind: "rate" },
   { key: "type_accuracy", label: "Type accuracy", kind: "rate" },
+  { key: "emergency_recall", label: "Emergency recall", kind: "rate" },
   { key: "groundedness", label: "Groundedness", kind: "rate" },
   { key: "citation_validity", label: "Citation validity", kind: "rate" },
   { key: "sources_hit", label: "Sources hit", kind: "rate" },

@@ -22,6 +22,7 @@ const METRIC_ROWS: Array<{ key: keyof Metrics; label: string; kind: MetricKind }
   { key: "groundedness", label: "groundedness", kind: "rate" },
   { key: "citation_validity", label: "citation validity", kind: "rate" },
   { key: "disclaimer", label: "disclaimer", kind: "rate" },
+  { key: "emergency_recall", label: "emergency recall", kind: "rate" },
   { key: "hit_at_1", label: "retrieval hit@1", kind: "rate" },
   { key: "hit_at_3", label: "retrieval hit@3", kind: "rate" },
   { key: "mrr", label: "retrieval MRR", kind: "score" },
