@@ -18,6 +18,7 @@ import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
 import { resolveFollowUp, routeMessage, sanitizeInput, type SafetyRules } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { fingerprint, type Logger } from "./logger.js";
+import { correctSpelling, type Vocabulary } from "./retrieve/spelling.js";
 
 export interface AssistantDeps {
   clinic: Clinic;
@@ -30,6 +31,8 @@ export interface AssistantDeps {
   /** Optional LLM condenser for follow-ups; the deterministic resolver is the fallback. */
   condense?: QuestionCondenser | null;
   answerability?: AnswerabilityOptions;
+  /** Corpus vocabulary for typo repair before retrieval; none means questions are taken as typed. */
+  vocabulary?: Vocabulary;
 }
 
 /** What is left to do once routing and retrieval are done. */
@@ -52,7 +55,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   /** Retrieval plus the evidence check shared by answers and advice refusals. */
-  async function gather(question: string, trace: Trace) {
+  async function gather(asked: string, trace: Trace) {
+    const question = deps.vocabulary ? correctSpelling(asked, deps.vocabulary) : asked;
     const retrieval = await deps.retriever.retrieve(question);
     const keys = keyTerms(retrieval.queryTerms, matchLexicon(question, deps.lexicon), deps.termStats);
     const verdict = assessAnswerability(keys, retrieval.passages.slice(0, 5).map((p) => p.chunk), answerability);

@@ -24,6 +24,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { buildTermStats } from "./retrieve/evidence.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./retrieve/hybrid.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
+import { buildVocabulary } from "./retrieve/spelling.js";
 import { loadSafetyRules } from "./route/index.js";
 import type { Assistant } from "./types.js";
 
@@ -86,7 +87,11 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   const answerer =
     options.answerer ?? (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger }) : new ExtractiveAnswerer());
   const condense = llm ? createLlmCondenser({ provider: llm, logger }) : null;
-  const assistant = createAssistant({ clinic: config.clinic, safety, retriever, lexicon, termStats, answerer, logger, condense });
+  const vocabulary = buildVocabulary(
+    index.store.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
+    lexicon.entries.flatMap((e) => e.phrases.flat()),
+  );
+  const assistant = createAssistant({ clinic: config.clinic, safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
   // Warm the embedder so the first patient does not pay for model loading.
   await retriever.retrieve("warm up");
   return { logger, embedder, index, assistant };

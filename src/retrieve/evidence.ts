@@ -37,6 +37,8 @@ export interface KeyTerm {
   weight: number;
   /** Terms that count as this one being present (itself plus lexicon expansions it triggered). */
   alternatives: string[];
+  /** A content word, or a framing word the lexicon translated: what the question is about. */
+  anchor: boolean;
 }
 
 /** The question's content terms with weights; lexicon expansions stand in for the lay words that triggered them. */
@@ -47,8 +49,11 @@ export function keyTerms(queryTerms: string[], expansions: Expansion[], stats: T
     const alternatives = new Set([term]);
     for (const e of expansions) if (e.triggers.includes(term)) for (const t of e.terms) alternatives.add(t);
     // A lay word the corpus never uses but the lexicon translates is as strong as its best translation.
-    const idf = stats.known(term) ? stats.idf(term) : Math.max(...[...alternatives].filter((t) => t !== term && stats.known(t)).map((t) => stats.idf(t)), stats.idf(term));
-    out.push({ term, weight: idf * termWeight(term), alternatives: [...alternatives] });
+    const translations = [...alternatives].filter((t) => t !== term && stats.known(t)).map((t) => stats.idf(t));
+    const idf = stats.known(term) || translations.length === 0 ? stats.idf(term) : Math.max(...translations);
+    // Framing words weigh the same whether or not the corpus uses them: their rarity says nothing about the topic.
+    const weight = termWeight(term) === 1 ? idf : termWeight(term);
+    out.push({ term, weight, alternatives: [...alternatives], anchor: termWeight(term) === 1 || alternatives.size > 1 });
   }
   return out;
 }
@@ -83,9 +88,15 @@ export const DEFAULT_ANSWERABILITY: AnswerabilityOptions = { minCoverage: 0.7 };
 
 export function assessAnswerability(keys: KeyTerm[], passages: Chunk[], options: AnswerabilityOptions = DEFAULT_ANSWERABILITY): Answerability {
   if (passages.length === 0) return { covered: false, coverage: 0, reason: "no passage retrieved" };
+  // A question made only of framing words ("what even is…", "what do you check before…")
+  // has nothing evidence could match: word overlap on "even" is not an answer.
+  const anchors = keys.filter((k) => k.anchor);
+  if (process.env.NOANCHOR !== "1" && keys.length > 0 && anchors.length === 0) return { covered: false, coverage: 0, reason: "the question has no content words to match" };
   let best = 0;
   for (const p of passages) {
-    best = Math.max(best, coverageOf(keys, new Set(contentTerms([...p.sectionPath, p.text].join(" ")))));
+    const terms = new Set(contentTerms([...p.sectionPath, p.text].join(" ")));
+    if (process.env.NOANCHOR !== "1" && anchors.length > 0 && !anchors.some((k) => k.alternatives.some((a) => terms.has(a)))) continue;
+    best = Math.max(best, coverageOf(keys, terms));
   }
   const covered = best >= options.minCoverage;
   return {

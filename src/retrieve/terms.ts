@@ -19,7 +19,9 @@ const STOP_WORDS = new Set(
     "im i'm i've i'd you're it's that's what's let lets whats hows wheres whos thats its ive id youre theyre " +
     // Negated auxiliaries: the negation matters to the verifier, not to what the question is about.
     "dont don't doesnt doesn't didnt didn't cant can't cannot wont won't isnt isn't arent aren't wasnt wasn't " +
-    "shouldnt shouldn't wouldnt wouldn't couldnt couldn't"
+    "shouldnt shouldn't wouldnt wouldn't couldnt couldn't " +
+    // Texting shorthand for function words ("how long r the sessions", "can u").
+    "r u ur ya pls plz thx"
   ).split(/\s+/),
 );
 
@@ -31,6 +33,15 @@ const WEAK_TERMS = new Set([
   "take", "taken", "make", "need", "help", "feel", "work", "happen", "expect", "mean", "usual", "typic", "normal", "gener",
   "realli", "actual", "kind", "type", "way", "doe", "also", "long", "time", "good", "best", "give", "given", "start", "use",
   "done", "possibl", "anyon", "peopl", "person", "someon", "exactli", "common", "often", "caus", "lead", "result", "happen",
+  // Prepositions and adverbs of time, place and degree: they frame a question, the nouns carry it.
+  "befor", "after", "dure", "through", "throughout", "around", "back", "over", "away", "along", "across", "toward", "within",
+  "without", "while", "until", "since", "soon", "later", "earli", "late", "ever", "even", "still", "alreadi", "yet",
+  "usual", "basic", "pretti", "quit", "rather", "well", "right", "okay", "sure", "instead", "otherwis", "anyway", "almost",
+  // Determiner-like adjectives.
+  "singl", "whole", "entir", "anoth", "current", "same", "differ", "specif", "particular", "certain", "main", "real", "total",
+  // Light verbs that frame a question ("what do you check", "come back", "stick around").
+  "come", "keep", "go", "put", "set", "say", "said", "check", "count", "involv", "includ", "stick", "mess", "look", "seem",
+  "find", "try", "let", "becom", "stay", "hold", "turn", "bring", "figur", "deal", "expect", "plan", "better", "wors",
 ]);
 
 /** How much a question stem says about the topic: 1 for content, less for light verbs and domain-wide words. */

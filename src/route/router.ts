@@ -34,9 +34,11 @@ function firstMatch(rules: CompiledRule[], ctx: Context, skip: (rule: CompiledRu
 
 function fuzzyCrisis(forms: string[], words: string[]): boolean {
   for (const form of forms) {
-    const tokens = form.split(/[^\p{L}]+/u).filter((t) => t.length >= 5);
-    // Also adjacent pairs and triples, for "kil my self" → "kilmyself".
-    const joined = tokens.flatMap((t, i) => [t, `${t}${tokens[i + 1] ?? ""}`, `${t}${tokens[i + 1] ?? ""}${tokens[i + 2] ?? ""}`]);
+    const tokens = form.split(/[^\p{L}]+/u).filter((t) => t.length > 0);
+    // Also adjacent pairs and triples, for "kil my self" → "kilmyself"; short words count once joined.
+    const joined = tokens
+      .flatMap((t, i) => [t, `${t}${tokens[i + 1] ?? ""}`, `${t}${tokens[i + 1] ?? ""}${tokens[i + 2] ?? ""}`])
+      .filter((t) => t.length >= 5);
     for (const token of joined) {
       for (const word of words) {
         const max = word.length >= 8 ? 2 : 1;
