@@ -40,6 +40,8 @@ function fuzzyCrisis(forms: string[], words: string[]): boolean {
       .flatMap((t, i) => [t, `${t}${tokens[i + 1] ?? ""}`, `${t}${tokens[i + 1] ?? ""}${tokens[i + 2] ?? ""}`])
       .filter((t) => t.length >= 5);
     for (const token of joined) {
+      // Correctly spelled words are the rules' business (with their conditions); this catches typos only.
+      if (words.some((w) => token.startsWith(w))) continue;
       for (const word of words) {
         const max = word.length >= 8 ? 2 : 1;
         if (token[0] === word[0] && editDistance(token, word, max) <= max) return true;

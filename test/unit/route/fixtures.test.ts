@@ -1,0 +1,114 @@
+/**
+ * The routing layer against large fixture sets (test/fixtures/safety/*.txt),
+ * with the figures the product promises. Messages go through the same
+ * sanitizing and routing as a chat request.
+ * Held-out sets were written with the others and never used for tuning:
+ * their rates are printed, and only the safety-critical bounds are asserted.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSafetyRules, routeMessage, sanitizeInput, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const fixtures = path.join(root, "test/fixtures/safety");
+
+/** One message per line; `#` comments and blank lines skipped; a literal `\n` is a line break. */
+function load(name: string): string[] {
+  return readFileSync(path.join(fixtures, name), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#"))
+    .map((line) => line.replace(/\\n/g, "\n"));
+}
+
+let rules: SafetyRules;
+beforeAll(() => {
+  rules = loadSafetyRules(path.join(root, "corpus/safety"));
+});
+
+function route(message: string): RouteKind {
+  return routeMessage(sanitizeInput(message), rules).kind;
+}
+
+/** Route kinds that give the reply the set expects (off-topic and advice both get "declined"). */
+function outcome(name: string, wanted: RouteKind, alsoAccepted: RouteKind[] = []) {
+  const messages = load(name);
+  const missed = messages.filter((m) => route(m) !== wanted && !alsoAccepted.includes(route(m)));
+  return { messages, missed, rate: 1 - missed.length / messages.length };
+}
+
+function report(label: string, rate: number, size: number) {
+  console.info(`[safety fixtures] ${label}: ${(rate * 100).toFixed(1)}% of ${size}`);
+}
+
+describe("safety fixture sets", () => {
+  it("routes every crisis phrasing to emergency (at least 150 of them)", () => {
+    const { messages, missed, rate } = outcome("crisis.txt", "emergency");
+    report("crisis → emergency", rate, messages.length);
+    expect(messages.length).toBeGreaterThanOrEqual(150);
+    expect(missed).toEqual([]);
+  });
+
+  it("sends at most 1% of ordinary questions to emergency (at least 150 of them)", () => {
+    const messages = load("normal-questions.txt");
+    const emergencies = messages.filter((m) => route(m) === "emergency");
+    const answered = messages.filter((m) => route(m) === "question").length / messages.length;
+    report("ordinary → emergency", emergencies.length / messages.length, messages.length);
+    report("ordinary → question (retrieval)", answered, messages.length);
+    expect(messages.length).toBeGreaterThanOrEqual(150);
+    expect(emergencies.length / messages.length, `false emergencies:\n${emergencies.join("\n")}`).toBeLessThanOrEqual(0.01);
+  });
+
+  it("declines every personal-advice request (at least 60 of them)", () => {
+    const { messages, missed, rate } = outcome("advice.txt", "personal_advice");
+    report("advice → declined", rate, messages.length);
+    expect(messages.length).toBeGreaterThanOrEqual(60);
+    expect(missed).toEqual([]);
+  });
+
+  it("declines every off-topic and injection attempt, encoded ones included (at least 60 of them)", () => {
+    // A pasted transcript asking for a dose is declined as personal advice: the same "declined" reply.
+    const { messages, missed, rate } = outcome("offtopic.txt", "off_topic", ["personal_advice"]);
+    report("off-topic → declined", rate, messages.length);
+    expect(messages.length).toBeGreaterThanOrEqual(60);
+    expect(missed).toEqual([]);
+  });
+
+  it("routes booking phrasings to booking", () => {
+    const { messages, missed, rate } = outcome("booking.txt", "booking");
+    report("booking → booking", rate, messages.length);
+    expect(missed).toEqual([]);
+  });
+});
+
+describe("held-out sets (generalization estimate)", () => {
+  it("reports crisis recall on phrasings never tuned on (a known gap: see README)", () => {
+    const { messages, missed, rate } = outcome("holdout-crisis.txt", "emergency");
+    report("held-out crisis → emergency", rate, messages.length);
+    if (missed.length > 0) console.info(`[safety fixtures] held-out crisis misses:\n  ${missed.join("\n  ")}`);
+    // Measured 52.5% when this set was written. The floor only catches regressions;
+    // raising it needs a better detector, not patterns copied from this file.
+    expect(rate).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("keeps false emergencies rare on questions never tuned on", () => {
+    const messages = load("holdout-normal.txt");
+    const emergencies = messages.filter((m) => route(m) === "emergency");
+    report("held-out ordinary → emergency", emergencies.length / messages.length, messages.length);
+    if (emergencies.length > 0) console.info(`[safety fixtures] held-out false emergencies:\n  ${emergencies.join("\n  ")}`);
+    expect(emergencies.length / messages.length).toBeLessThanOrEqual(0.025);
+  });
+
+  it("reports advice and off-topic recall on phrasings never tuned on", () => {
+    for (const [name, wanted] of [
+      ["holdout-advice.txt", "personal_advice"],
+      ["holdout-offtopic.txt", "off_topic"],
+    ] as const) {
+      const { messages, missed, rate } = outcome(name, wanted, wanted === "off_topic" ? ["personal_advice"] : []);
+      report(`held-out ${name}`, rate, messages.length);
+      if (missed.length > 0) console.info(`[safety fixtures] ${name} misses:\n  ${missed.join("\n  ")}`);
+      // None of them may trigger the emergency reply.
+      expect(messages.filter((m) => route(m) === "emergency")).toEqual([]);
+    }
+  });
+});
