@@ -104,23 +104,28 @@ export function loadClinic(file: string): Clinic {
   } catch (err) {
     throw new ConfigError(`Cannot read clinic config ${file}: ${(err as Error).message}`);
   }
+  return parseClinic(raw, file);
+}
+
+/** Parses the clinic file's content (already read), naming `source` in errors. */
+export function parseClinic(raw: unknown, source: string): Clinic {
   const parsed = ClinicSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(formatIssues(file, parsed.error));
+  if (!parsed.success) throw new ConfigError(formatIssues(source, parsed.error));
   return parsed.data;
 }
 
-/** Builds the config from an environment (defaults to `process.env`). Throws `ConfigError` with every problem listed. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(env: Record<string, string | undefined>): Env {
   // Empty strings in env files mean "unset".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string" && v !== ""));
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) throw new ConfigError(formatIssues("environment", parsed.error));
-  const e = parsed.data;
+  return parsed.data;
+}
 
-  const corpusDir = path.resolve(cwd, e.CORPUS_DIR);
-  const dataDir = path.resolve(cwd, e.DATA_DIR);
-  const clinic = loadClinic(path.resolve(cwd, e.CLINIC_CONFIG ?? path.join(e.CORPUS_DIR, "clinic.yaml")));
-
+/** Everything but the file paths: shared by the Node server and the Worker. */
+function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   if (e.EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     throw new ConfigError("EMBEDDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).");
   }
@@ -134,13 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
-    paths: {
-      corpusDir,
-      articlesDir: path.join(corpusDir, "articles"),
-      dataDir,
-      indexDir: path.resolve(cwd, e.INDEX_DIR ?? path.join(e.DATA_DIR, "index")),
-      leadsDb: path.join(dataDir, "leads.sqlite"),
-    },
+    paths,
     clinic,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
@@ -160,4 +159,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.RETRIEVAL_DENSE_WEIGHT !== undefined ? { denseWeight: e.RETRIEVAL_DENSE_WEIGHT } : {}),
     },
   };
+}
+
+/** Builds the config from an environment (defaults to `process.env`). Throws `ConfigError` with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const e = parseEnv(env);
+  const corpusDir = path.resolve(cwd, e.CORPUS_DIR);
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const clinic = loadClinic(path.resolve(cwd, e.CLINIC_CONFIG ?? path.join(e.CORPUS_DIR, "clinic.yaml")));
+  return assemble(e, clinic, {
+    corpusDir,
+    articlesDir: path.join(corpusDir, "articles"),
+    dataDir,
+    indexDir: path.resolve(cwd, e.INDEX_DIR ?? path.join(e.DATA_DIR, "index")),
+    leadsDb: path.join(dataDir, "leads.sqlite"),
+  });
+}
+
+/**
+ * The config on Cloudflare Workers: vars and secrets from the Worker's `env`,
+ * the clinic file from the bundled edge index. There is no filesystem, so the
+ * paths only name where things came from.
+ */
+export function configFromWorkerEnv(env: Record<string, unknown>, clinic: unknown): Config {
+  const strings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const bundled = "(bundled in the Worker)";
+  return assemble(parseEnv(strings), parseClinic(clinic, "the edge index's clinic config"), {
+    corpusDir: bundled,
+    articlesDir: bundled,
+    dataDir: bundled,
+    indexDir: bundled,
+    leadsDb: "(Cloudflare D1)",
+  });
 }

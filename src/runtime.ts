@@ -6,9 +6,10 @@
 import path from "node:path";
 import type { Hono } from "hono";
 import type { Config } from "./config.js";
-import { createAssistant } from "./assistant.js";
-import { ExtractiveAnswerer, type Answerer } from "./answer/answerer.js";
-import { createLlmAnswerer, createLlmCondenser, createLlmProvider } from "./answer/llm/index.js";
+import type { Answerer } from "./answer/answerer.js";
+import { assemblePipeline } from "./pipeline.js";
+import type { RetrievalOptions } from "./retrieve/hybrid.js";
+import { hnswVectorSearch } from "./retrieve/vectors.js";
 import { createEmbedder, type IdentifiedEmbeddings } from "./embed/index.js";
 import { buildIndex } from "./index/build.js";
 import { currentCorpusHash } from "./index/corpus.js";
@@ -21,10 +22,7 @@ import { createWidgetRoutes } from "./http/routes/widget.js";
 import { buildWidget } from "./widget/bundle.js";
 import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
 import { createLogger, type Logger } from "./logger.js";
-import { buildTermStats } from "./retrieve/evidence.js";
-import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions } from "./retrieve/hybrid.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
-import { buildVocabulary } from "./retrieve/spelling.js";
 import { loadSafetyRules } from "./route/index.js";
 import type { Assistant } from "./types.js";
 
@@ -80,18 +78,17 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
   const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
-  const retriever = createRetriever(index, embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...options.retrieval });
-  const termStats = buildTermStats(index.store.chunks.filter((c) => !c.promotional));
-  // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
-  const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
-  const answerer =
-    options.answerer ?? (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger }) : new ExtractiveAnswerer());
-  const condense = llm ? createLlmCondenser({ provider: llm, logger }) : null;
-  const vocabulary = buildVocabulary(
-    index.store.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
-    lexicon.entries.flatMap((e) => e.phrases.flat()),
-  );
-  const assistant = createAssistant({ clinic: config.clinic, safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
+  const { assistant, retriever } = assemblePipeline({
+    config,
+    logger,
+    chunks: index.store.chunks,
+    source: { chunksById: index.chunksById, bm25: index.bm25, vectors: hnswVectorSearch(index.vectors, index.store.vectorLabels) },
+    embedder,
+    lexicon,
+    safety,
+    ...(options.retrieval ? { retrieval: options.retrieval } : {}),
+    ...(options.answerer ? { answerer: options.answerer } : {}),
+  });
   // Warm the embedder so the first patient does not pay for model loading.
   await retriever.retrieve("warm up");
   return { logger, embedder, index, assistant };

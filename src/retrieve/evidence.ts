@@ -91,11 +91,11 @@ export function assessAnswerability(keys: KeyTerm[], passages: Chunk[], options:
   // A question made only of framing words ("what even is…", "what do you check before…")
   // has nothing evidence could match: word overlap on "even" is not an answer.
   const anchors = keys.filter((k) => k.anchor);
-  if (process.env.NOANCHOR !== "1" && keys.length > 0 && anchors.length === 0) return { covered: false, coverage: 0, reason: "the question has no content words to match" };
+  if (keys.length > 0 && anchors.length === 0) return { covered: false, coverage: 0, reason: "the question has no content words to match" };
   let best = 0;
   for (const p of passages) {
     const terms = new Set(contentTerms([...p.sectionPath, p.text].join(" ")));
-    if (process.env.NOANCHOR !== "1" && anchors.length > 0 && !anchors.some((k) => k.alternatives.some((a) => terms.has(a)))) continue;
+    if (anchors.length > 0 && !anchors.some((k) => k.alternatives.some((a) => terms.has(a)))) continue;
     best = Math.max(best, coverageOf(keys, terms));
   }
   const covered = best >= options.minCoverage;

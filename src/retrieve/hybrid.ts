@@ -3,11 +3,13 @@
  * (hnswlib) signal is fused in with a weight chosen from the eval suite
  * (see README, "Retrieval evidence").
  */
+import type MiniSearch from "minisearch";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
-import type { LoadedIndex } from "../index/store.js";
+import type { Bm25Doc } from "../index/bm25.js";
 import type { Chunk } from "../types.js";
 import { expandQuery, type Lexicon } from "./lexicon.js";
 import { contentTerms, termWeight } from "./terms.js";
+import type { VectorSearch } from "./vectors.js";
 
 export type FusionMode = "bm25" | "dense" | "linear" | "rrf";
 
@@ -46,6 +48,14 @@ export interface RetrievalResult {
   expansionTerms: string[];
 }
 
+/** What retrieval reads: the same on Node (on-disk index) and Workers (bundled edge index). */
+export interface RetrievalSource {
+  chunksById: ReadonlyMap<string, Chunk>;
+  bm25: MiniSearch<Bm25Doc>;
+  /** Null when no dense index can be queried (then every mode ranks by BM25 alone). */
+  vectors: VectorSearch | null;
+}
+
 export interface Retriever {
   retrieve(question: string, options?: Partial<RetrievalOptions>): Promise<RetrievalResult>;
 }
@@ -58,8 +68,12 @@ function normalizeScores(values: Map<string, number>): Map<string, number> {
   return out;
 }
 
-export function createRetriever(index: LoadedIndex, embedder: IdentifiedEmbeddings, lexicon: Lexicon, defaults: RetrievalOptions = DEFAULT_RETRIEVAL): Retriever {
-  const labelToChunk = index.store.vectorLabels.map((id) => index.chunksById.get(id)!);
+export function createRetriever(
+  index: RetrievalSource,
+  embedder: IdentifiedEmbeddings | null,
+  lexicon: Lexicon,
+  defaults: RetrievalOptions = DEFAULT_RETRIEVAL,
+): Retriever {
 
   function lexical(question: string, expansion: string[], options: RetrievalOptions): Map<string, number> {
     const own = new Set(contentTerms(question));
@@ -72,11 +86,9 @@ export function createRetriever(index: LoadedIndex, embedder: IdentifiedEmbeddin
   }
 
   async function dense(question: string, options: RetrievalOptions): Promise<Map<string, number>> {
-    const count = index.vectors.getCurrentCount();
-    if (count === 0) return new Map();
+    if (!index.vectors || !embedder || index.vectors.size === 0) return new Map();
     const vector = await embedder.embeddings.embedQuery(question);
-    const { neighbors, distances } = index.vectors.searchKnn(vector, Math.min(options.candidates, count));
-    return new Map(neighbors.map((label, i) => [labelToChunk[label]!.id, 1 - distances[i]!]));
+    return new Map(index.vectors.search(vector, options.candidates).map((hit) => [hit.chunkId, hit.similarity]));
   }
 
   return {
@@ -84,6 +96,9 @@ export function createRetriever(index: LoadedIndex, embedder: IdentifiedEmbeddin
       const options = { ...defaults, ...overrides };
       const expansionTerms = expandQuery(question, lexicon);
       const queryTerms = contentTerms(question);
+      const denseAvailable = Boolean(index.vectors && embedder);
+      // Without vectors (Workers with no embedding API) every mode degrades to BM25, never to nothing.
+      if (!denseAvailable) options.fusion = "bm25";
       const useDense = options.fusion === "dense" || options.fusion === "rrf" || (options.fusion === "linear" && options.denseWeight > 0);
       const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, expansionTerms, options);
       const vec = useDense ? await dense(question, options) : new Map<string, number>();

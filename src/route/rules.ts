@@ -68,33 +68,47 @@ function compile(source: string, macros: Record<string, string>, where: string):
   }
 }
 
-function readFile(dir: string, name: string): z.infer<typeof FileSchema> {
-  const file = path.join(dir, name);
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new SafetyRulesError(`Cannot read safety rules ${file}: ${(err as Error).message}`);
+/** The rule files, parsed but not compiled: what the edge index bundles. */
+export type SafetyRuleFiles = Record<"macros.yaml" | (typeof GROUPS)[keyof typeof GROUPS], unknown>;
+export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS)] as const;
+
+/** Reads (does not compile) the rule files in `dir`. */
+export function readSafetyRuleFiles(dir: string): SafetyRuleFiles {
+  const names = new Set(readdirSync(dir).filter((n) => n.endsWith(".yaml")));
+  const files = {} as SafetyRuleFiles;
+  for (const name of SAFETY_RULE_FILES) {
+    const file = path.join(dir, name);
+    if (!names.has(name)) throw new SafetyRulesError(`Missing safety rules file ${file}`);
+    try {
+      files[name] = parseYaml(readFileSync(file, "utf8"));
+    } catch (err) {
+      throw new SafetyRulesError(`Cannot read safety rules ${file}: ${(err as Error).message}`);
+    }
   }
-  const parsed = FileSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    throw new SafetyRulesError(parsed.error.issues.map((i) => `${file}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
-  }
-  return parsed.data;
+  return files;
 }
 
 /** Reads and compiles the rule files in `dir`. Throws SafetyRulesError naming file and field. */
 export function loadSafetyRules(dir: string): SafetyRules {
-  const names = new Set(readdirSync(dir).filter((n) => n.endsWith(".yaml")));
-  for (const required of ["macros.yaml", ...Object.values(GROUPS)]) {
-    if (!names.has(required)) throw new SafetyRulesError(`Missing safety rules file ${path.join(dir, required)}`);
-  }
-  const macros = readFile(dir, "macros.yaml").macros ?? {};
-  const files = Object.fromEntries(Object.entries(GROUPS).map(([k, f]) => [k, readFile(dir, f)])) as Record<keyof typeof GROUPS, z.infer<typeof FileSchema>>;
+  return compileSafetyRules(readSafetyRuleFiles(dir), dir);
+}
+
+/** Validates and compiles parsed rule files; `dir` only names them in errors. */
+export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRules {
+  const validate = (name: keyof SafetyRuleFiles): z.infer<typeof FileSchema> => {
+    const file = `${dir}/${name}`;
+    const parsed = FileSchema.safeParse(raw[name] ?? {});
+    if (!parsed.success) {
+      throw new SafetyRulesError(parsed.error.issues.map((i) => `${file}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
+    }
+    return parsed.data;
+  };
+  const macros = validate("macros.yaml").macros ?? {};
+  const files = Object.fromEntries(Object.entries(GROUPS).map(([k, f]) => [k, validate(f)])) as Record<keyof typeof GROUPS, z.infer<typeof FileSchema>>;
 
   const compileRules = (key: keyof typeof GROUPS) =>
     (files[key].rules ?? []).map((r, i) => {
-      const where = `${path.join(dir, GROUPS[key])}: rules.${i} (${r.id})`;
+      const where = `${dir}/${GROUPS[key]}: rules.${i} (${r.id})`;
       return {
         id: r.id,
         pattern: compile(r.pattern, macros, `${where} pattern`),
@@ -107,8 +121,8 @@ export function loadSafetyRules(dir: string): SafetyRules {
   const crisisFile = files.crisis;
   const offFile = files.offTopic;
   const need = (value: string | undefined, field: string, file: string) => {
-    if (!value) throw new SafetyRulesError(`${path.join(dir, file)}: field '${field}' is required`);
-    return compile(value, macros, `${path.join(dir, file)}: ${field}`);
+    if (!value) throw new SafetyRulesError(`${dir}/${file}: field '${field}' is required`);
+    return compile(value, macros, `${dir}/${file}: ${field}`);
   };
   return {
     crisis: compileRules("crisis"),
