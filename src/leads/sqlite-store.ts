@@ -7,9 +7,9 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { LeadContactSchema } from "./schema.js";
+import { errorText, LEAD_MIGRATIONS, LeadStoreError, SQL, toStored, toSummary, type LeadRow } from "./sql.js";
 import {
-  leadStatuses,
+  countsFrom,
   type ClaimedLead,
   type ClaimOptions,
   type FailureUpdate,
@@ -22,66 +22,8 @@ import {
   type StoredLead,
 } from "./store.js";
 
-export class LeadStoreError extends Error {
-  override name = "LeadStoreError";
-}
-
-/** Each entry upgrades the schema by one version (PRAGMA user_version). Append only. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE leads (
-     id               TEXT PRIMARY KEY,
-     idempotency_key  TEXT NOT NULL UNIQUE,
-     body_hash        TEXT NOT NULL,
-     payload          TEXT NOT NULL,
-     status           TEXT NOT NULL CHECK (status IN ('pending', 'delivering', 'delivered', 'dead')),
-     attempts         INTEGER NOT NULL DEFAULT 0,
-     next_attempt_at  INTEGER,
-     lease_expires_at INTEGER,
-     claim_token      TEXT,
-     last_error       TEXT,
-     created_at       INTEGER NOT NULL,
-     updated_at       INTEGER NOT NULL,
-     delivered_at     INTEGER
-   );
-   CREATE INDEX leads_pending_due ON leads (next_attempt_at) WHERE status = 'pending';
-   CREATE INDEX leads_delivering_lease ON leads (lease_expires_at) WHERE status = 'delivering';
-   CREATE INDEX leads_created ON leads (created_at);`,
-];
-export const LEADS_SCHEMA_VERSION = MIGRATIONS.length;
-
-interface LeadRow {
-  id: string;
-  payload: string;
-  status: LeadStatus;
-  attempts: number;
-  next_attempt_at: number | null;
-  last_error: string | null;
-  created_at: number;
-  updated_at: number;
-  delivered_at: number | null;
-  claim_token?: string | null;
-}
-
-const SUMMARY_COLUMNS = "id, status, attempts, next_attempt_at, last_error, created_at, updated_at, delivered_at";
-
-function toSummary(row: Omit<LeadRow, "payload">): LeadSummary {
-  return {
-    id: row.id,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deliveredAt: row.delivered_at,
-  };
-}
-
-function toStored(row: LeadRow): StoredLead {
-  const parsed = LeadContactSchema.safeParse(JSON.parse(row.payload));
-  if (!parsed.success) throw new LeadStoreError(`Lead ${row.id} has an unreadable payload in the leads database.`);
-  return { ...toSummary(row), contact: parsed.data };
-}
+export { LeadStoreError };
+export const LEADS_SCHEMA_VERSION = LEAD_MIGRATIONS.length;
 
 export interface SqliteLeadStoreOptions {
   /** Open an existing database only (the staff CLI must not create an empty one by accident). */
@@ -113,14 +55,14 @@ export class SqliteLeadStore implements LeadStore {
 
   private migrate(): void {
     const current = this.db.pragma("user_version", { simple: true }) as number;
-    if (current > MIGRATIONS.length) {
+    if (current > LEAD_MIGRATIONS.length) {
       throw new LeadStoreError(
-        `The leads database ${this.file} has schema version ${current}, newer than this program supports (${MIGRATIONS.length}). Upgrade the program.`,
+        `The leads database ${this.file} has schema version ${current}, newer than this program supports (${LEAD_MIGRATIONS.length}). Upgrade the program.`,
       );
     }
     const upgrade = this.db.transaction(() => {
-      for (let v = current; v < MIGRATIONS.length; v++) {
-        this.db.exec(MIGRATIONS[v]!);
+      for (let v = current; v < LEAD_MIGRATIONS.length; v++) {
+        this.db.exec(LEAD_MIGRATIONS[v]!);
         this.db.pragma(`user_version = ${v + 1}`);
       }
     });
@@ -128,119 +70,66 @@ export class SqliteLeadStore implements LeadStore {
   }
 
   async insert(lead: NewLead): Promise<InsertOutcome> {
-    const find = this.db.prepare<[string], { id: string; body_hash: string }>("SELECT id, body_hash FROM leads WHERE idempotency_key = ?");
-    const add = this.db.prepare(
-      `INSERT INTO leads (id, idempotency_key, body_hash, payload, status, attempts, next_attempt_at, created_at, updated_at)
-       VALUES (@id, @key, @hash, @payload, 'pending', 0, @now, @now, @now)`,
-    );
+    const find = this.db.prepare<[Record<number, unknown>], { id: string; body_hash: string }>(SQL.findByKey);
+    const add = this.db.prepare(SQL.insert);
     const run = this.db.transaction((): InsertOutcome => {
-      const existing = find.get(lead.idempotencyKey);
+      const existing = find.get(bind(lead.idempotencyKey));
       if (existing) return existing.body_hash === lead.bodyHash ? { kind: "replayed", id: existing.id } : { kind: "conflict" };
       const id = randomUUID();
-      add.run({ id, key: lead.idempotencyKey, hash: lead.bodyHash, payload: JSON.stringify(lead.contact), now: lead.now });
+      add.run(bind(id, lead.idempotencyKey, lead.bodyHash, JSON.stringify(lead.contact), lead.now));
       return { kind: "created", id };
     });
     return run.immediate();
   }
 
   async claimDue(now: number, options: ClaimOptions): Promise<ClaimedLead[]> {
-    const due = this.db.prepare<[number, number, number], LeadRow>(
-      `SELECT * FROM leads
-        WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'delivering' AND lease_expires_at <= ?)
-        -- Longest-waiting first: ordering by creation would let a quickly retried head of the queue starve the rest.
-        ORDER BY CASE status WHEN 'pending' THEN next_attempt_at ELSE lease_expires_at END, created_at
-        LIMIT ?`,
-    );
-    const claim = this.db.prepare(
-      `UPDATE leads SET status = 'delivering', attempts = attempts + 1, claim_token = @token,
-              lease_expires_at = @lease, updated_at = @now WHERE id = @id`,
-    );
-    const run = this.db.transaction((): ClaimedLead[] => {
-      const rows = due.all(now, now, options.limit);
-      return rows.map((row) => {
-        const claimToken = randomUUID();
-        claim.run({ token: claimToken, lease: now + options.leaseMs, now, id: row.id });
-        const stored = toStored({ ...row, status: "delivering", attempts: row.attempts + 1, updated_at: now });
-        return { ...stored, claimToken };
-      });
-    });
-    return run.immediate();
+    const claimToken = randomUUID();
+    const rows = this.db.prepare<[Record<number, unknown>], LeadRow>(SQL.claimDue).all(bind(claimToken, now + options.leaseMs, now, options.limit));
+    return rows.map((row) => ({ ...toStored(row), claimToken }));
   }
 
   async markDelivered(id: string, now: number): Promise<void> {
-    // A successful delivery is a fact even if the claim expired meanwhile.
-    this.db
-      .prepare(
-        `UPDATE leads SET status = 'delivered', delivered_at = @now, updated_at = @now, next_attempt_at = NULL,
-                lease_expires_at = NULL, claim_token = NULL, last_error = NULL
-          WHERE id = @id AND status != 'delivered'`,
-      )
-      .run({ id, now });
+    this.db.prepare(SQL.markDelivered).run(bind(id, now));
   }
 
   async markFailed(id: string, update: FailureUpdate): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE leads SET status = @status, next_attempt_at = @next, last_error = @error, updated_at = @now,
-                lease_expires_at = NULL, claim_token = NULL
-          WHERE id = @id AND status = 'delivering' AND claim_token = @token`,
-      )
-      .run({
-        id,
-        status: update.nextAttemptAt === null ? "dead" : "pending",
-        next: update.nextAttemptAt,
-        error: update.error.slice(0, 200),
-        now: update.now,
-        token: update.claimToken,
-      });
+    const status: LeadStatus = update.nextAttemptAt === null ? "dead" : "pending";
+    this.db.prepare(SQL.markFailed).run(bind(id, status, update.nextAttemptAt, errorText(update.error), update.now, update.claimToken));
   }
 
   async nextWakeAt(): Promise<number | null> {
-    const row = this.db
-      .prepare<[], { at: number | null }>(
-        `SELECT MIN(at) AS at FROM (
-           SELECT MIN(next_attempt_at) AS at FROM leads WHERE status = 'pending'
-           UNION ALL SELECT MIN(lease_expires_at) FROM leads WHERE status = 'delivering')`,
-      )
-      .get();
-    return row?.at ?? null;
+    return this.db.prepare<[], { at: number | null }>(SQL.nextWakeAt).get()?.at ?? null;
   }
 
   async list(filter: LeadListFilter = {}): Promise<LeadSummary[]> {
     const limit = filter.limit ?? 100;
     const rows = filter.status
-      ? this.db
-          .prepare<[string, number], LeadRow>(`SELECT ${SUMMARY_COLUMNS} FROM leads WHERE status = ? ORDER BY created_at DESC, id LIMIT ?`)
-          .all(filter.status, limit)
-      : this.db.prepare<[number], LeadRow>(`SELECT ${SUMMARY_COLUMNS} FROM leads ORDER BY created_at DESC, id LIMIT ?`).all(limit);
+      ? this.db.prepare<[Record<number, unknown>], LeadRow>(SQL.listByStatus).all(bind(filter.status, limit))
+      : this.db.prepare<[Record<number, unknown>], LeadRow>(SQL.listAll).all(bind(limit));
     return rows.map(toSummary);
   }
 
   async get(id: string): Promise<StoredLead | null> {
-    const row = this.db.prepare<[string], LeadRow>("SELECT * FROM leads WHERE id = ?").get(id);
+    const row = this.db.prepare<[Record<number, unknown>], LeadRow>(SQL.get).get(bind(id));
     return row ? toStored(row) : null;
   }
 
   async retryDead(id: string, now: number): Promise<boolean> {
-    const result = this.db
-      .prepare(
-        `UPDATE leads SET status = 'pending', attempts = 0, next_attempt_at = @now, updated_at = @now
-          WHERE id = @id AND status = 'dead'`,
-      )
-      .run({ id, now });
-    return result.changes === 1;
+    return this.db.prepare(SQL.retryDead).run(bind(id, now)).changes === 1;
   }
 
   async counts(): Promise<Record<LeadStatus, number>> {
-    const rows = this.db.prepare<[], { status: LeadStatus; n: number }>("SELECT status, COUNT(*) AS n FROM leads GROUP BY status").all();
-    const counts = Object.fromEntries(leadStatuses.map((s) => [s, 0])) as Record<LeadStatus, number>;
-    for (const row of rows) counts[row.status] = row.n;
-    return counts;
+    return countsFrom(this.db.prepare<[], { status: LeadStatus; n: number }>(SQL.counts).all());
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** better-sqlite3 binds `?N` parameters by an object keyed 1..N. */
+function bind(...values: unknown[]): Record<number, unknown> {
+  return Object.fromEntries(values.map((v, i) => [i + 1, v]));
 }
 
 function restrictToOwner(file: string): void {

@@ -81,3 +81,10 @@ export interface LeadStore {
   counts(): Promise<Record<LeadStatus, number>>;
   close(): Promise<void>;
 }
+
+/** Per-status counts from `GROUP BY status` rows, with every status present. */
+export function countsFrom(rows: ReadonlyArray<{ status: LeadStatus; n: number }>): Record<LeadStatus, number> {
+  const counts = Object.fromEntries(leadStatuses.map((s) => [s, 0])) as Record<LeadStatus, number>;
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
