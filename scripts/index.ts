@@ -2,11 +2,13 @@
  * `npm run index [-- --force]`: builds the search index from corpus/articles.
  * Skips the work when the corpus and the embedder are unchanged.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { ConfigError, loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embed/index.js";
 import { buildIndex } from "../src/index/build.js";
+import { writeEdgeIndex } from "../src/index/edge-build.js";
 import { CorpusError } from "../src/ingest/load-articles.js";
 import { corpusPaths } from "../src/runtime.js";
 
@@ -43,8 +45,13 @@ async function main(): Promise<number> {
   });
   if (barStarted) bar.stop();
   const m = result.manifest;
+  // Always rewritten (cheap, no embedding): it also carries the lexicon, safety rules and clinic config, which staff edit.
+  const edge = await writeEdgeIndex(config, { embedderId: embedder.id, dimensions: embedder.dimensions });
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  const edgeLine = `Edge index for Cloudflare Workers: ${path.relative(process.cwd(), edge.file)} (${kb(edge.bytes)}, ${kb(edge.gzipBytes)} gzipped${edge.vectors ? ", with vectors" : ", BM25 only"})`;
   if (result.status === "up-to-date") {
     console.log(`Index up to date (${m.articleCount} articles, ${m.chunkCount} chunks, embedder ${m.embedder.id}). Use --force to rebuild.`);
+    console.log(edgeLine);
     return 0;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -59,6 +66,7 @@ async function main(): Promise<number> {
       `  corpus hash:          ${m.corpusHash.slice(0, 12)}`,
     ].join("\n"),
   );
+  console.log(edgeLine);
   return 0;
 }
 

@@ -11,34 +11,13 @@ import type MiniSearch from "minisearch";
 import { z } from "zod";
 import type { Chunk } from "../types.js";
 import { loadBm25, type Bm25Doc } from "./bm25.js";
+import { ChunkStoreSchema, type ChunkStore } from "./chunk-schema.js";
 import { INDEX_FILES, IndexError, ManifestSchema, manifestMismatch, REBUILD_FIX, type ExpectedIndex, type IndexManifest } from "./manifest.js";
 
 const { HierarchicalNSW } = hnswlib;
 export type VectorIndex = InstanceType<typeof HierarchicalNSW>;
 
-const ChunkSchema = z
-  .object({
-    id: z.string(),
-    articleId: z.string(),
-    title: z.string(),
-    url: z.string().nullable(),
-    section: z.string().nullable(),
-    sectionPath: z.array(z.string()),
-    text: z.string(),
-    promotional: z.boolean(),
-    ordinal: z.number().int(),
-  })
-  .strict();
-
-const ChunkStoreSchema = z
-  .object({
-    articles: z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string(), reviewed: z.string(), url: z.string().nullable() }).strict()),
-    chunks: z.array(ChunkSchema),
-    /** Chunk id of each hnswlib label (label = array position). */
-    vectorLabels: z.array(z.string()),
-  })
-  .strict();
-export type ChunkStore = z.infer<typeof ChunkStoreSchema>;
+export type { ChunkStore };
 
 export interface LoadedIndex {
   manifest: IndexManifest;
