@@ -251,3 +251,30 @@ export function startFakeOpenAi(options: { baseUrl?: string; embeddingDimensions
     { requests, onUnhandledRequest: options.onUnhandledRequest ?? "bypass" },
   );
 }
+
+/**
+ * Serves msw handlers on a real local port. Needed where msw cannot intercept
+ * in-process: the Worker runs in workerd, a separate process, and calls its
+ * OPENAI_BASE_URL over the network.
+ */
+export async function serveHandlersOverHttp(handlers: HttpHandler[]): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const { Readable } = await import("node:stream");
+  const { getResponse } = await import("msw");
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request = new Request(`http://${req.headers.host}${req.url}`, {
+      method: req.method,
+      headers: Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+      ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+    });
+    const response = (await getResponse(handlers, request)) ?? new Response("no handler", { status: 404 });
+    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+    if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+    else res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return { baseUrl: `http://127.0.0.1:${port}/v1`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -74,3 +74,9 @@ export function nodeClientKey(trustProxy: boolean): ClientKeyExtractor {
     }
   };
 }
+
+/** Client key on Cloudflare Workers: the address Cloudflare's edge saw (it overwrites any client-sent value). */
+export const cloudflareClientKey: ClientKeyExtractor = (c) => {
+  const address = c.req.header("cf-connecting-ip");
+  return address ? clientBucket(address) : undefined;
+};
