@@ -48,9 +48,14 @@ export function unleet(text: string): string {
   });
 }
 
-/** Joins letters written one by one ("k i l l  m y s e l f", "s.u.i.c.i.d.e"). */
+/**
+ * Joins letters written one by one ("k i l l  m y s e l f", "s.u.i.c.i.d.e").
+ * Letters joined by a symbol form one word each, so spaces between such
+ * words survive ("r.e.v.e.a.l y.o.u.r" → "reveal your").
+ */
 export function joinSpacedLetters(text: string): string {
-  return text.replace(/\b(?:\p{L}[\s.\-_*]+){2,}\p{L}\b/gu, (run) => run.replace(/[\s.\-_*]+/g, ""));
+  const symbolJoined = text.replace(/\b(?:\p{L}[.\-_*]){2,}\p{L}\b/gu, (run) => run.replace(/[.\-_*]/g, ""));
+  return symbolJoined.replace(/\b(?:\p{L}[\s.\-_*]+){2,}\p{L}\b/gu, (run) => run.replace(/[\s.\-_*]+/g, ""));
 }
 
 /** "diiiie" → "die", "sooooo" → "so" (and a two-letter version for words like "kill"). */

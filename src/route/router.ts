@@ -4,7 +4,8 @@
  * Pure: the same message and rules always give the same decision.
  */
 import { editDistance, matchForms } from "./normalize.js";
-import type { CompiledRule, SafetyRules } from "./rules.js";
+import { crisisScore } from "./classifier.js";
+import type { CompiledCombo, CompiledRule, SafetyRules } from "./rules.js";
 
 export type RouteKind = "emergency" | "booking" | "personal_advice" | "off_topic" | "question";
 
@@ -21,6 +22,8 @@ interface Context {
   personal: boolean;
   /** A question about what the treatment treats or causes, without the writer speaking about themself. */
   informational: boolean;
+  /** Only the distant past is told (nothing sounds current). */
+  pastOnly: boolean;
 }
 
 function firstMatch(rules: CompiledRule[], ctx: Context, skip: (rule: CompiledRule) => boolean = () => false): CompiledRule | null {
@@ -30,6 +33,29 @@ function firstMatch(rules: CompiledRule[], ctx: Context, skip: (rule: CompiledRu
     if (hit) return rule;
   }
   return null;
+}
+
+/** Whether every concept of the combo occurs within its window in one form (smallest covering window over all occurrences). */
+export function comboMatches(combo: CompiledCombo, form: string): boolean {
+  const hits: Array<{ at: number; concept: number }> = [];
+  combo.concepts.forEach((pattern, concept) => {
+    for (const m of form.matchAll(pattern)) hits.push({ at: m.index, concept });
+  });
+  const need = combo.concepts.length;
+  if (new Set(hits.map((h) => h.concept)).size < need) return false;
+  hits.sort((a, b) => a.at - b.at);
+  const count = new Array<number>(need).fill(0);
+  let covered = 0;
+  let left = 0;
+  for (const hit of hits) {
+    if (count[hit.concept]!++ === 0) covered++;
+    while (covered === need) {
+      if (hit.at - hits[left]!.at <= combo.window) return true;
+      if (--count[hits[left]!.concept]! === 0) covered--;
+      left++;
+    }
+  }
+  return false;
 }
 
 function fuzzyCrisis(forms: string[], words: string[]): boolean {
@@ -58,10 +84,14 @@ export function routeMessage(message: string, rules: SafetyRules): RouteDecision
     forms,
     personal: forms.some((f) => rules.personal.test(f)),
     informational: !firstPerson && forms.some((f) => rules.informational.test(f)),
+    pastOnly: Boolean(rules.history && forms.some((f) => rules.history!.test(f)) && !forms.some((f) => rules.current?.test(f))),
   };
 
-  const crisis = firstMatch(rules.crisis, ctx, (r) => (r.requiresPersonal && !ctx.personal) || (r.unlessInformational && ctx.informational));
+  const crisis = firstMatch(rules.crisis, ctx, (r) => (r.requiresPersonal && !ctx.personal) || (r.unlessInformational && ctx.informational) || (r.unlessHistory && ctx.pastOnly));
   if (crisis) return { kind: "emergency", rule: crisis.id };
+  const combo = rules.crisisCombos.find((c) => !(c.unlessInformational && ctx.informational) && forms.some((f) => comboMatches(c, f)));
+  if (combo) return { kind: "emergency", rule: combo.id };
+  if (forms.some((f) => crisisScore(rules.crisisModel, f) >= rules.crisisModel.threshold)) return { kind: "emergency", rule: "crisis.classifier" };
   if (!ctx.informational && fuzzyCrisis(forms, rules.fuzzyCrisisWords)) return { kind: "emergency", rule: "crisis.fuzzy" };
 
   const booking = firstMatch(rules.booking, ctx);

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { CRISIS_MODEL_FILE, CrisisModelSchema, type CrisisModel } from "./classifier.js";
 
 const RuleSchema = z
   .object({
@@ -14,6 +15,18 @@ const RuleSchema = z
     requires: z.string().min(1).optional(),
     requires_personal: z.boolean().optional(),
     unless_informational: z.boolean().optional(),
+    unless_history: z.boolean().optional(),
+  })
+  .strict();
+
+const ComboSchema = z
+  .object({
+    id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, "id must look like 'crisis.means_and_plan'"),
+    /** Concept names (from `concepts`) that must all occur… */
+    all: z.array(z.string().regex(/^[a-z_]+$/)).min(2),
+    /** …within this many characters of one another. */
+    window: z.number().int().min(10).max(400),
+    unless_informational: z.boolean().optional(),
   })
   .strict();
 
@@ -21,9 +34,13 @@ const FileSchema = z
   .object({
     macros: z.record(z.string(), z.string()).optional(),
     rules: z.array(RuleSchema).optional(),
+    concepts: z.record(z.string().regex(/^[a-z_]+$/, "concept names are lowercase letters and underscores"), z.string().min(1)).optional(),
+    combos: z.array(ComboSchema).optional(),
     fuzzy: z.array(z.string().regex(/^[a-z]+$/, "fuzzy words are lowercase letters only")).optional(),
     personal: z.string().optional(),
     informational: z.string().optional(),
+    history: z.string().optional(),
+    current: z.string().optional(),
     domain: z.string().optional(),
     domain_exempt: z.array(z.string()).optional(),
   })
@@ -35,16 +52,35 @@ export interface CompiledRule {
   requires: RegExp | null;
   requiresPersonal: boolean;
   unlessInformational: boolean;
+  unlessHistory: boolean;
+}
+
+/**
+ * Concepts that must co-occur within `window` characters ("a lethal means"
+ * near "getting or looking at it" near "me"). Generalizes past fixed
+ * phrasings: each concept is a word list, and the combination carries the meaning.
+ */
+export interface CompiledCombo {
+  id: string;
+  concepts: RegExp[];
+  window: number;
+  unlessInformational: boolean;
 }
 
 export interface SafetyRules {
   crisis: CompiledRule[];
+  crisisCombos: CompiledCombo[];
+  /** The learned detector, consulted when no rule matched (src/route/classifier.ts). */
+  crisisModel: CrisisModel;
   booking: CompiledRule[];
   advice: CompiledRule[];
   offTopic: CompiledRule[];
   fuzzyCrisisWords: string[];
   personal: RegExp;
   informational: RegExp;
+  /** The distant past, told calmly; `current` overrides it. */
+  history: RegExp | null;
+  current: RegExp | null;
   domain: RegExp;
   domainExempt: Set<string>;
 }
@@ -68,19 +104,20 @@ function compile(source: string, macros: Record<string, string>, where: string):
   }
 }
 
-/** The rule files, parsed but not compiled: what the edge index bundles. */
-export type SafetyRuleFiles = Record<"macros.yaml" | (typeof GROUPS)[keyof typeof GROUPS], unknown>;
-export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS)] as const;
+/** The rule files and the crisis model, parsed but not compiled: what the edge index bundles. */
+export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), CRISIS_MODEL_FILE] as const;
+export type SafetyRuleFiles = Record<(typeof SAFETY_RULE_FILES)[number], unknown>;
 
 /** Reads (does not compile) the rule files in `dir`. */
 export function readSafetyRuleFiles(dir: string): SafetyRuleFiles {
-  const names = new Set(readdirSync(dir).filter((n) => n.endsWith(".yaml")));
+  const names = new Set(readdirSync(dir));
   const files = {} as SafetyRuleFiles;
   for (const name of SAFETY_RULE_FILES) {
     const file = path.join(dir, name);
     if (!names.has(name)) throw new SafetyRulesError(`Missing safety rules file ${file}`);
     try {
-      files[name] = parseYaml(readFileSync(file, "utf8"));
+      const text = readFileSync(file, "utf8");
+      files[name] = name.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
     } catch (err) {
       throw new SafetyRulesError(`Cannot read safety rules ${file}: ${(err as Error).message}`);
     }
@@ -95,7 +132,13 @@ export function loadSafetyRules(dir: string): SafetyRules {
 
 /** Validates and compiles parsed rule files; `dir` only names them in errors. */
 export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRules {
-  const validate = (name: keyof SafetyRuleFiles): z.infer<typeof FileSchema> => {
+  const modelParsed = CrisisModelSchema.safeParse(raw[CRISIS_MODEL_FILE]);
+  if (!modelParsed.success) {
+    throw new SafetyRulesError(
+      `${dir}/${CRISIS_MODEL_FILE} is not a crisis model this version can read (${modelParsed.error.issues[0]?.message ?? "invalid"}). Fix: run \`npm run train:safety\`.`,
+    );
+  }
+  const validate = (name: Exclude<keyof SafetyRuleFiles, typeof CRISIS_MODEL_FILE>): z.infer<typeof FileSchema> => {
     const file = `${dir}/${name}`;
     const parsed = FileSchema.safeParse(raw[name] ?? {});
     if (!parsed.success) {
@@ -115,6 +158,7 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRul
         requires: r.requires ? compile(r.requires, macros, `${where} requires`) : null,
         requiresPersonal: r.requires_personal ?? false,
         unlessInformational: r.unless_informational ?? false,
+        unlessHistory: r.unless_history ?? false,
       };
     });
 
@@ -124,14 +168,30 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRul
     if (!value) throw new SafetyRulesError(`${dir}/${file}: field '${field}' is required`);
     return compile(value, macros, `${dir}/${file}: ${field}`);
   };
+  const concepts = new Map(Object.entries(crisisFile.concepts ?? {}).map(([name, source]) => [name, compile(source, macros, `${dir}/${GROUPS.crisis}: concepts.${name}`)]));
+  const crisisCombos = (crisisFile.combos ?? []).map((combo, i) => ({
+    id: combo.id,
+    concepts: combo.all.map((name) => {
+      const concept = concepts.get(name);
+      if (!concept) throw new SafetyRulesError(`${dir}/${GROUPS.crisis}: combos.${i} (${combo.id}): unknown concept '${name}'`);
+      // Global, to find every occurrence; `test` state is never relied on (matchAll).
+      return new RegExp(concept.source, "giu");
+    }),
+    window: combo.window,
+    unlessInformational: combo.unless_informational ?? false,
+  }));
   return {
     crisis: compileRules("crisis"),
+    crisisCombos,
+    crisisModel: modelParsed.data,
     booking: compileRules("booking"),
     advice: compileRules("advice"),
     offTopic: compileRules("offTopic"),
     fuzzyCrisisWords: crisisFile.fuzzy ?? [],
     personal: need(crisisFile.personal, "personal", GROUPS.crisis),
     informational: need(crisisFile.informational, "informational", GROUPS.crisis),
+    history: crisisFile.history ? compile(crisisFile.history, macros, `${dir}/${GROUPS.crisis}: history`) : null,
+    current: crisisFile.current ? compile(crisisFile.current, macros, `${dir}/${GROUPS.crisis}: current`) : null,
     domain: need(offFile.domain, "domain", GROUPS.offTopic),
     domainExempt: new Set(offFile.domain_exempt ?? []),
   };

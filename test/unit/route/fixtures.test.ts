@@ -82,32 +82,31 @@ describe("safety fixture sets", () => {
 });
 
 describe("held-out sets (generalization estimate)", () => {
-  it("reports crisis recall on phrasings never tuned on (a known gap: see README)", () => {
-    const { messages, missed, rate } = outcome("holdout-crisis.txt", "emergency");
+  // heldout-*.txt: half of a round written blind to the rules; never tuned on and never
+  // used to train the classifier. Figures when written (rules + classifier): crisis 95%
+  // (38/40), false emergencies 0/50, advice 65%, off-topic 65%. The floors catch regressions.
+  it("routes most unseen crisis phrasings to emergency", () => {
+    const { messages, missed, rate } = outcome("heldout-crisis.txt", "emergency");
     report("held-out crisis → emergency", rate, messages.length);
     if (missed.length > 0) console.info(`[safety fixtures] held-out crisis misses:\n  ${missed.join("\n  ")}`);
-    // Measured 52.5% when this set was written. The floor only catches regressions;
-    // raising it needs a better detector, not patterns copied from this file.
-    expect(rate).toBeGreaterThanOrEqual(0.5);
+    expect(rate).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("keeps false emergencies rare on questions never tuned on", () => {
-    const messages = load("holdout-normal.txt");
+  it("keeps false emergencies at most 1% on unseen ordinary questions, hard near-misses included", () => {
+    const messages = load("heldout-normal.txt");
     const emergencies = messages.filter((m) => route(m) === "emergency");
     report("held-out ordinary → emergency", emergencies.length / messages.length, messages.length);
-    if (emergencies.length > 0) console.info(`[safety fixtures] held-out false emergencies:\n  ${emergencies.join("\n  ")}`);
-    expect(emergencies.length / messages.length).toBeLessThanOrEqual(0.025);
+    expect(emergencies.length / messages.length, `false emergencies:\n${emergencies.join("\n")}`).toBeLessThanOrEqual(0.01);
   });
 
-  it("reports advice and off-topic recall on phrasings never tuned on", () => {
+  it("reports advice and off-topic recall on unseen phrasings, and never sends them to emergency", () => {
     for (const [name, wanted] of [
-      ["holdout-advice.txt", "personal_advice"],
-      ["holdout-offtopic.txt", "off_topic"],
+      ["heldout-advice.txt", "personal_advice"],
+      ["heldout-offtopic.txt", "off_topic"],
     ] as const) {
       const { messages, missed, rate } = outcome(name, wanted, wanted === "off_topic" ? ["personal_advice"] : []);
       report(`held-out ${name}`, rate, messages.length);
       if (missed.length > 0) console.info(`[safety fixtures] ${name} misses:\n  ${missed.join("\n  ")}`);
-      // None of them may trigger the emergency reply.
       expect(messages.filter((m) => route(m) === "emergency")).toEqual([]);
     }
   });
