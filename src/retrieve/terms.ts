@@ -28,20 +28,20 @@ const STOP_WORDS = new Set(
 /** Words that are everywhere in this domain: they never make a question "covered" on their own. */
 export const DOMAIN_COMMON = new Set(["ketamin", "therapi", "treatment", "treat", "patient", "use", "us"]);
 
-/** Light verbs and hedges (as stems): they rarely decide what a question is about. */
+/** Light verbs and hedges, as stems (`stem("away")` is "awai"): they rarely decide what a question is about. */
 const WEAK_TERMS = new Set([
   "take", "taken", "make", "need", "help", "feel", "work", "happen", "expect", "mean", "usual", "typic", "normal", "gener",
-  "realli", "actual", "kind", "type", "way", "doe", "also", "long", "time", "good", "best", "give", "given", "start", "use",
+  "realli", "actual", "kind", "type", "wai", "doe", "also", "long", "time", "good", "best", "give", "given", "start", "use",
   "done", "possibl", "anyon", "peopl", "person", "someon", "exactli", "common", "often", "caus", "lead", "result", "happen",
   // Prepositions and adverbs of time, place and degree: they frame a question, the nouns carry it.
-  "befor", "after", "dure", "through", "throughout", "around", "back", "over", "away", "along", "across", "toward", "within",
-  "without", "while", "until", "since", "soon", "later", "earli", "late", "ever", "even", "still", "alreadi", "yet",
-  "usual", "basic", "pretti", "quit", "rather", "well", "right", "okay", "sure", "instead", "otherwis", "anyway", "almost",
+  "befor", "after", "dure", "through", "throughout", "around", "back", "over", "awai", "along", "across", "toward", "within",
+  "without", "while", "until", "sinc", "soon", "later", "earli", "late", "ever", "even", "still", "alreadi", "yet",
+  "usual", "basic", "pretti", "quit", "rather", "well", "right", "okai", "sure", "instead", "otherwis", "anywai", "almost",
   // Determiner-like adjectives.
   "singl", "whole", "entir", "anoth", "current", "same", "differ", "specif", "particular", "certain", "main", "real", "total",
   // Light verbs that frame a question ("what do you check", "come back", "stick around").
-  "come", "keep", "go", "put", "set", "say", "said", "check", "count", "involv", "includ", "stick", "mess", "look", "seem",
-  "find", "try", "let", "becom", "stay", "hold", "turn", "bring", "figur", "deal", "expect", "plan", "better", "wors",
+  "come", "keep", "go", "put", "set", "sai", "said", "check", "count", "involv", "includ", "stick", "mess", "look", "seem",
+  "find", "try", "let", "becom", "stai", "hold", "turn", "bring", "figur", "deal", "expect", "plan", "better", "wors",
 ]);
 
 /** How much a question stem says about the topic: 1 for content, less for light verbs and domain-wide words. */
