@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   /** Enables `POST /internal/retrieve` (ranked passages, for evals over HTTP). Keep off on public servers. */
   INTERNAL_API: boolFromEnv.default(false),
   BOOKING_WEBHOOK_URL: httpUrl.optional(),
+  /** Delete delivered leads this many days after delivery (unset: keep them until staff purge). */
+  LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
@@ -82,6 +84,8 @@ export interface Config {
   trustProxy: boolean;
   internalApi: boolean;
   webhook: { url: string | null; secret: string | null };
+  /** Days a delivered lead is kept; null keeps it until `npm run leads -- purge`. */
+  leadRetentionDays: number | null;
   embedder: { kind: "local" } | { kind: "openai"; model: string };
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
@@ -145,6 +149,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
     trustProxy: e.TRUST_PROXY,
     internalApi: e.INTERNAL_API,
     webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
+    leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
     embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local" },
     answerer,
     openai: {

@@ -8,6 +8,7 @@ import type { ExecutionContext } from "hono";
 import { errorBody } from "./http/errors.js";
 import { createEdgeRuntime, type EdgeRuntime, type WorkerEnv } from "./edge/runtime.js";
 import type { Deliverer } from "./leads/deliverer.js";
+import { purgeExpiredLeads } from "./leads/retention.js";
 
 /**
  * Built on the first request and kept for the isolate's life: vars, secrets
@@ -59,6 +60,9 @@ export default {
 
   async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const edge = runtimeFor(env);
+    if (edge.leadStore && edge.config.leadRetentionDays !== null) {
+      ctx.waitUntil(purgeExpiredLeads(edge.leadStore, edge.config.leadRetentionDays, Date.now(), edge.logger));
+    }
     if (!edge.deliverer?.enabled) {
       if (edge.deliverer) edge.logger.warn("BOOKING_WEBHOOK_URL is not set: leads stay pending in D1 until it is");
       return;

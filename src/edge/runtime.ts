@@ -15,6 +15,7 @@ import { createWidgetRoutes } from "../http/routes/widget.js";
 import { loadEdgeIndex } from "../index/edge.js";
 import { D1LeadStore, type D1Database } from "../leads/d1-store.js";
 import { createDeliverer, type Deliverer } from "../leads/deliverer.js";
+import type { LeadStore } from "../leads/store.js";
 import { createLogger, type Logger } from "../logger.js";
 import { assemblePipeline } from "../pipeline.js";
 
@@ -36,6 +37,7 @@ export interface EdgeRuntime {
   logger: Logger;
   /** Null when the clinic has no lead form. */
   deliverer: Deliverer | null;
+  leadStore: LeadStore | null;
 }
 
 /** The query embedder for the bundled vectors, when the Worker can call it (EMBEDDER=openai with the same model). */
@@ -69,10 +71,12 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
   });
 
   let deliverer: Deliverer | null = null;
+  let leadStore: LeadStore | null = null;
   let leads: Hono | undefined;
   if (config.clinic.leadForm) {
     if (!env.DB) throw new ConfigError("The clinic has a lead form but the Worker has no D1 binding named DB (see wrangler.toml, [[d1_databases]]).");
     const store = new D1LeadStore(env.DB);
+    leadStore = store;
     deliverer = createDeliverer({ store, webhookUrl: config.webhook.url, secret: config.webhook.secret, logger });
     // Delivery runs in the cron handler and right after each stored lead (worker.ts), not in a timer loop.
     leads = createLeadsRoutes({ store, logger });
@@ -102,5 +106,5 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     }),
     middleware: createHardening(config, { clientKey: cloudflareClientKey }),
   });
-  return { app, config, logger, deliverer };
+  return { app, config, logger, deliverer, leadStore };
 }

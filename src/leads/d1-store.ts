@@ -89,6 +89,11 @@ export class D1LeadStore implements LeadStore {
     return countsFrom((await this.db.prepare(SQL.counts).all<{ status: LeadStatus; n: number }>()).results);
   }
 
+  async purgeDelivered(deliveredBefore: number, options: { dryRun?: boolean } = {}): Promise<number> {
+    if (options.dryRun) return (await this.db.prepare(SQL.countDeliveredBefore).bind(deliveredBefore).first<{ n: number }>())?.n ?? 0;
+    return (await this.db.prepare(SQL.purgeDeliveredBefore).bind(deliveredBefore).run()).meta.changes ?? 0;
+  }
+
   async close(): Promise<void> {
     // The binding is owned by the Workers runtime.
   }

@@ -6,6 +6,7 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { createDeliverer, type Deliverer, type DeliveryTuning } from "./deliverer.js";
+import { purgeExpiredLeads, RETENTION_INTERVAL_MS } from "./retention.js";
 import { SqliteLeadStore } from "./sqlite-store.js";
 import type { LeadStore } from "./store.js";
 
@@ -31,10 +32,23 @@ export function openLeads(config: Config, logger: Logger, options: OpenLeadsOpti
     logger,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  let retention: ReturnType<typeof setInterval> | null = null;
+  let purging: Promise<unknown> = Promise.resolve();
+  const days = config.leadRetentionDays;
+  if (days !== null) {
+    const purge = () => {
+      purging = purgeExpiredLeads(store, days, Date.now(), logger).catch((err: unknown) => logger.error("lead retention purge failed", { error: (err as Error).name }));
+    };
+    purge();
+    retention = setInterval(purge, RETENTION_INTERVAL_MS);
+    retention.unref?.();
+  }
   return {
     store,
     deliverer,
     async close() {
+      if (retention) clearInterval(retention);
+      await purging;
       await deliverer.stop();
       await store.close();
     },

@@ -74,6 +74,9 @@ export const SQL = {
   /** ?1 id, ?2 now. */
   retryDead: "UPDATE leads SET status = 'pending', attempts = 0, next_attempt_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'dead'",
   counts: "SELECT status, COUNT(*) AS n FROM leads GROUP BY status",
+  /** ?1 delivered before. */
+  countDeliveredBefore: "SELECT COUNT(*) AS n FROM leads WHERE status = 'delivered' AND delivered_at < ?1",
+  purgeDeliveredBefore: "DELETE FROM leads WHERE status = 'delivered' AND delivered_at < ?1",
 } as const;
 
 export interface LeadRow {

@@ -50,6 +50,8 @@ export class SqliteLeadStore implements LeadStore {
     this.db.pragma("synchronous = FULL");
     this.db.pragma("busy_timeout = 5000");
     this.db.pragma("foreign_keys = ON");
+    // Purged contact details are overwritten on disk, not left in free pages.
+    this.db.pragma("secure_delete = ON");
     this.migrate();
   }
 
@@ -120,6 +122,14 @@ export class SqliteLeadStore implements LeadStore {
 
   async counts(): Promise<Record<LeadStatus, number>> {
     return countsFrom(this.db.prepare<[], { status: LeadStatus; n: number }>(SQL.counts).all());
+  }
+
+  async purgeDelivered(deliveredBefore: number, options: { dryRun?: boolean } = {}): Promise<number> {
+    if (options.dryRun) return this.db.prepare<[Record<number, unknown>], { n: number }>(SQL.countDeliveredBefore).get(bind(deliveredBefore))?.n ?? 0;
+    const deleted = this.db.prepare(SQL.purgeDeliveredBefore).run(bind(deliveredBefore)).changes;
+    // Move the deletions out of the write-ahead log into the (securely deleted) main file.
+    if (deleted > 0) this.db.pragma("wal_checkpoint(TRUNCATE)");
+    return deleted;
   }
 
   async close(): Promise<void> {

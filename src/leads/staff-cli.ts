@@ -15,6 +15,9 @@ Commands:
   list              recent leads and their delivery state (default; contact details masked)
   show <lead-id>    one lead in full, including contact details (terminal only)
   retry <lead-id>   send a dead-lettered lead again (attempts reset)
+  purge --older-than <days> [--yes]
+                    delete leads delivered more than <days> ago (without --yes:
+                    only count them). Undelivered leads are never purged.
 
 Options:
   --status <s>      list only pending | delivering | delivered | dead
@@ -93,6 +96,8 @@ export async function runLeadsCommand(argv: string[], store: LeadStore, io: Staf
         status: { type: "string" },
         limit: { type: "string" },
         json: { type: "boolean", default: false },
+        "older-than": { type: "string" },
+        yes: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -190,6 +195,20 @@ export async function runLeadsCommand(argv: string[], store: LeadStore, io: Staf
     }
     await store.retryDead(lead.id, io.now());
     io.out(`Lead ${lead.id} is pending again; the running server sends it within ${Math.round(DEFAULT_DELIVERY.pollIntervalMs / 1000)} seconds.`);
+    return 0;
+  }
+
+  if (command === "purge") {
+    const days = Number(values["older-than"]);
+    if (values["older-than"] === undefined || !Number.isInteger(days) || days < 1) {
+      io.err("purge needs --older-than <days>, a whole number of days (at least 1), e.g. `npm run leads -- purge --older-than 90`");
+      return 2;
+    }
+    const before = io.now() - days * 24 * 60 * 60 * 1000;
+    const count = await store.purgeDelivered(before, { dryRun: !values.yes });
+    if (values.json) io.out(JSON.stringify({ olderThanDays: days, deleted: values.yes ? count : 0, wouldDelete: values.yes ? 0 : count }));
+    else if (values.yes) io.out(`Deleted ${count} lead(s) delivered more than ${days} days ago.`);
+    else io.out(`${count} lead(s) were delivered more than ${days} days ago. Run again with --yes to delete them (undelivered leads are kept).`);
     return 0;
   }
 

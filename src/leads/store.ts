@@ -79,6 +79,13 @@ export interface LeadStore {
   /** Dead → pending with attempts reset. Returns false when the lead is missing or not dead. */
   retryDead(id: string, now: number): Promise<boolean>;
   counts(): Promise<Record<LeadStatus, number>>;
+  /**
+   * Deletes leads delivered before `deliveredBefore` (epoch ms): the booking
+   * system has them, the clinic need not keep patients' details twice.
+   * Pending, delivering and dead leads are never touched. Returns how many
+   * (would be) deleted.
+   */
+  purgeDelivered(deliveredBefore: number, options?: { dryRun?: boolean }): Promise<number>;
   close(): Promise<void>;
 }
 

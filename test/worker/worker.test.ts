@@ -48,7 +48,7 @@ let webhook: Awaited<ReturnType<typeof startWebhook>>;
 
 beforeAll(async () => {
   webhook = await startWebhook();
-  worker = await startWranglerDev({ vars: { BOOKING_WEBHOOK_URL: webhook.url, BOOKING_WEBHOOK_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "info" } });
+  worker = await startWranglerDev({ vars: { BOOKING_WEBHOOK_URL: webhook.url, BOOKING_WEBHOOK_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "info", LEAD_RETENTION_DAYS: "30" } });
 }, 180_000);
 
 afterAll(async () => {
@@ -165,6 +165,19 @@ describe("Worker on workerd", () => {
     expect(await worker.d1<{ n: number }>("SELECT COUNT(*) AS n FROM leads")).toEqual([{ n: 1 }]);
     // Contact details never reach the logs.
     expect(worker.output()).not.toContain("worker.test@example.com");
+  });
+
+  it("deletes delivered leads past LEAD_RETENTION_DAYS in the cron pass, and nothing else", async () => {
+    const old = Date.now() - 45 * 24 * 60 * 60 * 1000;
+    await worker.d1(
+      `INSERT INTO leads (id, idempotency_key, body_hash, payload, status, attempts, created_at, updated_at, delivered_at)
+       VALUES ('retention-old', 'retention-old', 'h', '{}', 'delivered', 1, ${old}, ${old}, ${old})`,
+    );
+    const before = await worker.d1<{ n: number }>("SELECT COUNT(*) AS n FROM leads");
+    const cron = await fetch(`${worker.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`);
+    expect(cron.status).toBe(200);
+    await expect.poll(async () => (await worker.d1<{ id: string }>("SELECT id FROM leads WHERE id = 'retention-old'")).length, { timeout: 20_000 }).toBe(0);
+    expect(await worker.d1<{ n: number }>("SELECT COUNT(*) AS n FROM leads")).toEqual([{ n: before[0]!.n - 1 }]);
   });
 
   it("passes the smoke eval suite over HTTP, like the Node server", async () => {

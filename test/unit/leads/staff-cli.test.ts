@@ -77,7 +77,42 @@ describe("npm run leads", () => {
     expect(err.join("\n")).toMatch(/still being delivered/);
   });
 
+  it("purges only leads delivered before the cut-off, and only with --yes", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = 100 * day;
+    const at = (n: number) => runLeadsCommand(["purge", "--older-than", String(n), ...extra], store, { out: (t) => out.push(t), err: (t) => err.push(t), now: () => now });
+    let extra: string[] = [];
+    const stored = async (key: string) => {
+      const r = await store.insert({ idempotencyKey: key, bodyHash: key, contact: jane, now: 0 });
+      return r.kind === "created" ? r.id : "";
+    };
+    const old = await stored("old");
+    const recent = await stored("recent");
+    for (const [id, deliveredAt] of [[old, now - 120 * day], [recent, now - 10 * day]] as const) {
+      await store.claimDue(0, { limit: 10, leaseMs: 1 });
+      await store.markDelivered(id, deliveredAt);
+    }
+    const dead = await deadLead();
+    const pending = await stored("pending");
+
+    expect(await at(90)).toBe(0);
+    expect(out.at(-1)).toMatch(/^1 lead\(s\) were delivered more than 90 days ago\. Run again with --yes/);
+    expect(await store.get(old)).not.toBeNull();
+
+    extra = ["--yes"];
+    expect(await at(90)).toBe(0);
+    expect(out.at(-1)).toBe("Deleted 1 lead(s) delivered more than 90 days ago.");
+    expect(await store.get(old)).toBeNull();
+    for (const id of [recent, pending, dead]) expect(await store.get(id)).not.toBeNull();
+
+    expect(await at(1)).toBe(0);
+    expect(await store.get(recent)).toBeNull();
+    expect((await store.counts())).toMatchObject({ delivered: 0, pending: 1, dead: 1 });
+  });
+
   it("explains bad usage", async () => {
+    expect(await run("purge")).toBe(2);
+    expect(await run("purge", "--older-than", "soon")).toBe(2);
     expect(await run("frobnicate")).toBe(2);
     expect(await run("list", "--status", "lost")).toBe(2);
     expect(await run("retry")).toBe(2);
