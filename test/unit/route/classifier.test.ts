@@ -26,7 +26,8 @@ describe("crisis classifier", () => {
     const crisis = readPhrasings(path.join(fixtures, "heldout-crisis.txt")).map(trainingForm);
     const normal = readPhrasings(path.join(fixtures, "heldout-normal.txt")).map(trainingForm);
     const above = (texts: string[]) => texts.filter((t) => crisisScore(committed, t) >= committed.threshold).length / texts.length;
-    // Measured 0.90 and 0.00 when the held-out set was written.
+    // Measured 0.85 and 0.00 (0.90 before Spanish ordinary questions were added to training:
+    // the model had been reading Spanish itself as a crisis cue).
     expect(above(crisis)).toBeGreaterThanOrEqual(0.8);
     expect(above(normal)).toBe(0);
   });

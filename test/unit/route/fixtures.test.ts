@@ -83,8 +83,9 @@ describe("safety fixture sets", () => {
 
 describe("held-out sets (generalization estimate)", () => {
   // heldout-*.txt: half of a round written blind to the rules; never tuned on and never
-  // used to train the classifier. Figures when written (rules + classifier): crisis 95%
-  // (38/40), false emergencies 0/50, advice 65%, off-topic 65%. The floors catch regressions.
+  // used to train the classifier. Figures (rules + classifier): crisis 92.5% (37/40; 95% before
+  // Spanish ordinary questions joined the training set), false emergencies 0/50, advice 65%,
+  // off-topic 70%. The floors catch regressions.
   it("routes most unseen crisis phrasings to emergency", () => {
     const { messages, missed, rate } = outcome("heldout-crisis.txt", "emergency");
     report("held-out crisis → emergency", rate, messages.length);
