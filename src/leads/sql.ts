@@ -1,7 +1,8 @@
 /**
  * The leads outbox in SQL, shared by both stores: SQLite on Node
  * (sqlite-store.ts, better-sqlite3) and Cloudflare D1 on Workers
- * (d1-store.ts). Positional `?N` parameters work in both drivers.
+ * (d1-store.ts). Positional `?N` parameters work in both drivers. The schema
+ * itself is migrations/*.sql (see migrations.ts).
  */
 import { LeadContactSchema } from "./schema.js";
 import type { LeadStatus, LeadSummary, StoredLead } from "./store.js";
@@ -9,33 +10,6 @@ import type { LeadStatus, LeadSummary, StoredLead } from "./store.js";
 export class LeadStoreError extends Error {
   override name = "LeadStoreError";
 }
-
-/**
- * Each entry upgrades the schema by one version. Append only. On D1 the same
- * statements are the committed wrangler migrations (migrations/000N_*.sql; a
- * test keeps the two identical).
- */
-export const LEAD_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE leads (
-  id               TEXT PRIMARY KEY,
-  idempotency_key  TEXT NOT NULL UNIQUE,
-  body_hash        TEXT NOT NULL,
-  payload          TEXT NOT NULL,
-  status           TEXT NOT NULL CHECK (status IN ('pending', 'delivering', 'delivered', 'dead')),
-  attempts         INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at  INTEGER,
-  lease_expires_at INTEGER,
-  claim_token      TEXT,
-  last_error       TEXT,
-  created_at       INTEGER NOT NULL,
-  updated_at       INTEGER NOT NULL,
-  delivered_at     INTEGER
-);
-CREATE INDEX leads_pending_due ON leads (next_attempt_at) WHERE status = 'pending';
-CREATE INDEX leads_delivering_lease ON leads (lease_expires_at) WHERE status = 'delivering';
-CREATE INDEX leads_created ON leads (created_at);
-`,
-];
 
 export const SQL = {
   /** ?1 id, ?2 idempotency key, ?3 body hash, ?4 payload, ?5 now. A reused key inserts nothing. */

@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { errorText, LEAD_MIGRATIONS, LeadStoreError, SQL, toStored, toSummary, type LeadRow } from "./sql.js";
+import { LEAD_MIGRATIONS } from "./migrations.js";
+import { errorText, LeadStoreError, SQL, toStored, toSummary, type LeadRow } from "./sql.js";
 import {
   countsFrom,
   type ClaimedLead,

@@ -1,8 +1,8 @@
-/** The D1 migrations (wrangler) and the SQLite store's migrations are one schema. */
+/** The D1 migrations (wrangler) and the SQLite store's migrations are one schema: the same files. */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LEAD_MIGRATIONS } from "../../../src/leads/sql.js";
+import { LEAD_MIGRATIONS } from "../../../src/leads/migrations.js";
 
 const dir = path.resolve(import.meta.dirname, "../../../migrations");
 
