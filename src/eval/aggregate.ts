@@ -1,10 +1,11 @@
 /** Suite-level numbers from case runs, and the threshold gate. Pure. */
 import { replyTypes, type ReplyType } from "../contract.js";
 import type { CheckName } from "./checks.js";
+import { judgedMetrics, type JudgedMetrics } from "./grades.js";
 import type { CaseRun } from "./run.js";
 import type { ThresholdMetric, Thresholds } from "./suite.js";
 
-export interface Metrics {
+export interface Metrics extends JudgedMetrics {
   cases: number;
   runs: number;
   pass_rate: number;
@@ -26,6 +27,8 @@ export interface Metrics {
   latency_p50_ms: number | null;
   latency_p95_ms: number | null;
   latency_max_ms: number | null;
+  /** Share of expected no_answer cases that got an answer anyway. */
+  uncovered_answered: number | null;
 }
 
 /** Actual type of a run, or "error" when no valid reply came back. */
@@ -63,6 +66,11 @@ function emergencyRecall(runs: CaseRun[]): number | null {
   return expected.length === 0 ? null : expected.filter((r) => r.actualType === "emergency").length / expected.length;
 }
 
+function uncoveredAnswered(runs: CaseRun[]): number | null {
+  const uncovered = runs.filter((r) => r.expect.type === "no_answer");
+  return uncovered.length === 0 ? null : uncovered.filter((r) => r.actualType === "answer").length / uncovered.length;
+}
+
 export function retrievalScores(ranks: Array<number | null>): { hit_at_1: number | null; hit_at_3: number | null; mrr: number | null } {
   if (ranks.length === 0) return { hit_at_1: null, hit_at_3: null, mrr: null };
   const share = (k: number) => ranks.filter((r) => r !== null && r <= k).length / ranks.length;
@@ -91,6 +99,8 @@ export function aggregate(runs: CaseRun[]): Aggregate {
     latency_p50_ms: percentile(latencies, 50),
     latency_p95_ms: percentile(latencies, 95),
     latency_max_ms: latencies.length > 0 ? Math.max(...latencies) : null,
+    uncovered_answered: uncoveredAnswered(runs),
+    ...judgedMetrics(runs),
   };
 
   const byType: Aggregate["byType"] = {};
@@ -127,13 +137,16 @@ export interface Breach {
   actual: number | null;
 }
 
-/** Rates must reach their threshold; latency must stay at or under it. */
+/** Metrics where lower is better: their threshold is an upper bound. */
+export const UPPER_BOUND_METRICS: ReadonlySet<ThresholdMetric> = new Set(["latency_p95_ms", "off_target", "uncovered_answered"]);
+
+/** Rates must reach their threshold; latency and the error shares must stay at or under theirs. */
 export function checkThresholds(metrics: Metrics, thresholds: Thresholds): Breach[] {
   const breaches: Breach[] = [];
   for (const [metric, threshold] of Object.entries(thresholds) as Array<[ThresholdMetric, number | undefined]>) {
     if (threshold === undefined) continue;
     const actual = metrics[metric];
-    const ok = actual !== null && (metric === "latency_p95_ms" ? actual <= threshold : actual >= threshold - 1e-9);
+    const ok = actual !== null && (UPPER_BOUND_METRICS.has(metric) ? actual <= threshold + 1e-9 : actual >= threshold - 1e-9);
     if (!ok) breaches.push({ metric, threshold, actual });
   }
   return breaches;

@@ -15,6 +15,7 @@ import { loadArticles, CorpusError } from "../ingest/load-articles.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import { buildCorpusReference } from "./corpus-reference.js";
 import { evaluate, loadSuites, resolveSuiteFiles } from "./evaluate.js";
+import { gradeSheet, loadGradesFor } from "./grades.js";
 import { renderHtml } from "./report/html.js";
 import { BaselineError, diffAgainstBaseline, loadBaseline } from "./report/json.js";
 import { renderSummary } from "./report/table.js";
@@ -29,6 +30,8 @@ export const EVAL_USAGE = `Usage: npm run eval -- [options]
   --html OUT       write a self-contained HTML report
   --repeat N       run every case N times (for non-deterministic LLM mode; default 1)
   --baseline FILE  compare with an earlier --json report (newly failing / newly passing)
+  --grade-sheet FILE  write a grading sheet for one suite's replies (existing grades of
+                   unchanged replies kept); fill it in and save it as <suite>.grades.yaml
 
 Exit code: 0 passed, 1 a threshold was breached, 2 the eval could not run.`;
 
@@ -39,6 +42,7 @@ const ArgsSchema = z.object({
   html: z.string().min(1).optional(),
   repeat: z.coerce.number({ error: "--repeat must be a number" }).int("--repeat must be a whole number").min(1, "--repeat must be at least 1").max(100, "--repeat must be at most 100").default(1),
   baseline: z.string().min(1).optional(),
+  "grade-sheet": z.string().min(1).optional(),
   help: z.boolean().default(false),
 });
 
@@ -65,6 +69,7 @@ function parse(argv: string[]) {
         html: { type: "string" },
         repeat: { type: "string" },
         baseline: { type: "string" },
+        "grade-sheet": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       allowPositionals: false,
@@ -103,6 +108,7 @@ export async function runEvalCli(argv: string[], io: EvalIo): Promise<number> {
     // The server's own env rules apply; the eval needs ranked passages and must not be rate-limited.
     const config = loadConfig({ LOG_LEVEL: "error", ...io.env, INTERNAL_API: "true", RATE_LIMIT_PER_MINUTE: "0" }, io.cwd);
     const suites = await loadSuites(await resolveSuiteFiles(args.suite.map((s) => path.resolve(io.cwd, s)), path.resolve(io.cwd, "evals")));
+    if (args["grade-sheet"] && suites.length !== 1) throw new UsageError("--grade-sheet needs exactly one suite (--suite FILE)");
     const baseline = args.baseline ? await loadBaseline(path.resolve(io.cwd, args.baseline)) : null;
     const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic);
 
@@ -131,6 +137,10 @@ export async function runEvalCli(argv: string[], io: EvalIo): Promise<number> {
     io.out(renderSummary(report, diff));
     if (args.json) await writeOut(args.json, `${JSON.stringify(report, null, 2)}\n`, io);
     if (args.html) await writeOut(args.html, renderHtml(report, diff), io);
+    if (args["grade-sheet"]) {
+      const suite = suites[0]!;
+      await writeOut(args["grade-sheet"], gradeSheet(suite.name, report.cases, await loadGradesFor(suite.file)), io);
+    }
     return report.passed ? 0 : 1;
   } catch (err) {
     if (err instanceof UsageError) {

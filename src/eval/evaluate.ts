@@ -6,6 +6,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { aggregate, checkThresholds } from "./aggregate.js";
 import type { CorpusReference } from "./corpus-reference.js";
+import { judge, loadGradesFor } from "./grades.js";
 import { buildReport, type EvalReport } from "./report/json.js";
 import { runSuite, type CaseRun } from "./run.js";
 import { loadSuite, SUITE_EXTENSIONS, SuiteError, type Suite, type Thresholds } from "./suite.js";
@@ -31,6 +32,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
   const results: Array<{ suite: Suite; runs: CaseRun[] }> = [];
   for (const suite of options.suites) {
     const runs = await runSuite(suite, options.target, options.reference, { repeat: options.repeat, onCaseDone: options.onCaseDone });
+    const grades = await loadGradesFor(suite.file);
+    if (grades) for (const run of runs) run.judgement = judge(run, grades);
     results.push({ suite, runs });
   }
   return buildReport({

@@ -3,6 +3,7 @@ import { ChatReplySchema, type ChatReply, type ReplyType, type Turn } from "../c
 import type { RankedPassage } from "../types.js";
 import { allPassed, scoreReply, type CaseChecks } from "./checks.js";
 import type { CorpusReference } from "./corpus-reference.js";
+import type { Judgement } from "./grades.js";
 import type { EvalCase, Expectation, Suite } from "./suite.js";
 import { chatRequestFor, type EvalTarget } from "./target.js";
 
@@ -30,6 +31,8 @@ export interface CaseRun {
   latencyMs: number;
   /** Measured for answer cases that name sources, when the target exposes ranked passages. */
   retrieval: RetrievalResult | null;
+  /** A human grade of this reply, when the suite has a grades file. */
+  judgement?: Judgement;
 }
 
 export function rankOfExpected(passages: RankedPassage[], sources: string[]): number | null {

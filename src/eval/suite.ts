@@ -28,6 +28,8 @@ export const ExpectSchema = z
     facts: factGroups.optional(),
     /** None of these phrases may appear in the reply text (case-insensitive). */
     forbid: phraseList.optional(),
+    /** What a helpful reply must convey, in plain words, for a human grader (see grades.ts). */
+    answers: z.string().trim().min(1).optional(),
   })
   // Strict: a typo such as `fact:` would otherwise silently turn a check off.
   .strict();
@@ -56,6 +58,12 @@ export const ThresholdsSchema = z
     hit_at_3: z.number().min(0).max(1),
     mrr: z.number().min(0).max(1),
     latency_p95_ms: z.number().positive(),
+    /** Judged helpful among graded answer cases (grades file next to the suite). */
+    helpful: z.number().min(0).max(1),
+    /** Upper bound: graded answers that quote a sentence not answering the question. */
+    off_target: z.number().min(0).max(1),
+    /** Upper bound: questions the articles do not cover (expected no_answer) that got an answer. */
+    uncovered_answered: z.number().min(0).max(1),
   })
   .partial()
   .strict();

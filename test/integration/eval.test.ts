@@ -2,12 +2,14 @@
  * `npm run eval` end to end: the real CLI entry, the real app and index,
  * in-process and against a live server started here.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { runEvalCli, type EvalIo } from "../../src/eval/cli.js";
+import { gradesFileFor } from "../../src/eval/grades.js";
 import type { EvalReport } from "../../src/eval/report/json.js";
 import { startTestRuntime, type TestRuntime } from "../helpers/runtime.js";
 
@@ -93,6 +95,48 @@ describe("npm run eval, in-process", () => {
     expect(badRepeat.err).toContain("--repeat must be at least 1");
     const unknown = await runCli(["--nope"]);
     expect(unknown.code).toBe(2);
+  });
+});
+
+describe("judged usefulness: grade sheets and grades files", () => {
+  it("writes a sheet, reads the filled-in grades back next to the suite, and stops counting a grade once the reply changes", async () => {
+    const suiteFile = path.join(dataDir, "graded.yaml");
+    await writeFile(suiteFile, (await readFile(path.join(fixtures, "small.yaml"), "utf8")).replace("name: small", "name: graded"));
+    const sheetFile = path.join(dataDir, "sheet.yaml");
+    const first = await runCli(["--suite", suiteFile, "--grade-sheet", sheetFile]);
+    expect(first.code).toBe(0);
+    const sheet = parseYaml(await readFile(sheetFile, "utf8")) as { grades: Array<{ id: string; reply: string; grade: number | null; replyText: string; offTarget: boolean | null }> };
+    expect(sheet.grades).toHaveLength(6);
+    expect(sheet.grades.every((g) => g.grade === null && /^[0-9a-f]{12}$/.test(g.reply))).toBe(true);
+    expect(sheet.grades.find((g) => g.id === "session-length")!.replyText).toMatch(/\[1\]/);
+
+    // A grader fills it in: one answer judged partly helpful with an off-target quote.
+    for (const g of sheet.grades) {
+      g.grade = g.id === "nausea" ? 0.5 : 1;
+      g.offTarget = g.id === "nausea";
+    }
+    await writeFile(gradesFileFor(suiteFile), stringifyYaml(sheet));
+    const json = path.join(dataDir, "graded.json");
+    const graded = await runCli(["--suite", suiteFile, "--json", json]);
+    expect(graded.code).toBe(0);
+    expect(graded.out).toMatch(/judged helpful[^\n]*50\.0%/);
+    expect((await readReport(json)).suites[0]!.aggregate.metrics).toMatchObject({ helpful: 0.5, helpful_graded: 2, ungraded: 0, off_target: 0.5 });
+
+    // The engine's reply to one case changes: its old grade no longer counts.
+    const stale = sheet.grades.find((g) => g.id === "session-length")!;
+    stale.reply = "0123456789ab";
+    await writeFile(gradesFileFor(suiteFile), stringifyYaml(sheet));
+    await runCli(["--suite", suiteFile, "--json", json]);
+    const metrics = (await readReport(json)).suites[0]!.aggregate.metrics;
+    expect(metrics).toMatchObject({ helpful: 0, helpful_graded: 1, ungraded: 1 });
+    const run = (await readReport(json)).cases.find((c) => c.id === "session-length")!;
+    expect(run.judgement).toEqual({ status: "stale" });
+  });
+
+  it("refuses a grade sheet for more than one suite", async () => {
+    const { code, err } = await runCli(["--grade-sheet", path.join(dataDir, "x.yaml"), "--suite", path.join(fixtures, "small.yaml"), "--suite", path.join(root, "evals/smoke.jsonl")]);
+    expect(code).toBe(2);
+    expect(err).toContain("--grade-sheet needs exactly one suite");
   });
 });
 

@@ -23,6 +23,9 @@ const METRIC_ROWS: Array<{ key: keyof Metrics; label: string; kind: MetricKind }
   { key: "citation_validity", label: "citation validity", kind: "rate" },
   { key: "disclaimer", label: "disclaimer", kind: "rate" },
   { key: "emergency_recall", label: "emergency recall", kind: "rate" },
+  { key: "uncovered_answered", label: "uncovered answered", kind: "rate" },
+  { key: "helpful", label: "judged helpful", kind: "rate" },
+  { key: "off_target", label: "off-target quotes", kind: "rate" },
   { key: "hit_at_1", label: "retrieval hit@1", kind: "rate" },
   { key: "hit_at_3", label: "retrieval hit@3", kind: "rate" },
   { key: "mrr", label: "retrieval MRR", kind: "score" },
@@ -63,6 +66,9 @@ export function renderSummary(report: EvalReport, diff: BaselineDiff | null, max
     const m = suite.aggregate.metrics;
     out.push("", `Suite ${suite.name} (${suite.file}): ${m.cases} cases, ${m.runs} runs`);
     out.push(suiteTable(suite), typeTable(suite));
+    if (m.helpful_graded > 0 || m.ungraded < m.runs) {
+      out.push(`Judged: ${m.helpful_graded} answer cases graded; ${m.ungraded} cases without a current grade (new or changed replies: npm run eval -- --suite ${suite.file} --grade-sheet FILE)`);
+    }
     const failing = report.cases.filter((c) => c.suite === suite.name && !c.passed);
     if (failing.length > 0) {
       out.push(`Failing (${failing.length}):`);
