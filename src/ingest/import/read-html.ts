@@ -1,0 +1,118 @@
+/**
+ * Saved web pages → blocks. `@mozilla/readability` finds the main content,
+ * `turndown` turns it into Markdown, `markdown-blocks.ts` into blocks. Title
+ * and canonical URL come from the page's metadata before Readability
+ * rewrites the document.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import TurndownService from "turndown";
+import { cleanLine } from "./lines.js";
+import { markdownToBlocks } from "./markdown-blocks.js";
+import type { RawDocument, Removal, SourceFormat } from "./model.js";
+
+/** Elements that are never article content: navigation, page furniture, forms. */
+const CHROME_SELECTOR = [
+  "nav",
+  "aside",
+  "footer",
+  "form",
+  "dialog",
+  "button",
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+].join(", ");
+
+function createTurndown(): TurndownService {
+  const td = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", hr: "---", codeBlockStyle: "fenced" });
+  td.remove(["script", "style", "noscript", "template", "iframe", "button", "form", "input", "select", "textarea"]);
+  td.remove((node) => node.nodeName.toLowerCase() === "svg");
+  // Articles are stored as plain text with block structure: links keep their
+  // words, images and inline emphasis add nothing a patient's answer can use.
+  td.addRule("link-text", { filter: "a", replacement: (content) => content });
+  td.addRule("no-images", { filter: ["img", "picture", "figure"], replacement: (content, node) => ((node as Element).nodeName === "FIGURE" ? `\n\n${content}\n\n` : "") });
+  td.addRule("plain-inline", { filter: ["strong", "b", "em", "i", "u", "mark", "small", "span", "code"], replacement: (content) => content });
+  return td;
+}
+
+function absoluteHttpUrl(href: string | null | undefined, base?: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function meta(document: Document, key: string): string | null {
+  const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const value = el?.getAttribute("content");
+  return value ? cleanLine(value) || null : null;
+}
+
+/** "Article title | Clinic name" → "Article title" (page titles often carry the site's name). */
+function withoutSiteSuffix(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const m = /^(.+?)\s+[-|–—·]\s+(.+)$/.exec(title);
+  return m && m[2]!.toLowerCase() === siteName.toLowerCase() ? m[1]! : title;
+}
+
+export interface HtmlReadOptions {
+  /** Run Readability to find the main content (web pages); off for documents that are all content (.docx). */
+  extract: boolean;
+  format?: SourceFormat;
+}
+
+export interface HtmlReadResult {
+  document: RawDocument;
+  /** Whole elements dropped before extraction (nav, footer, forms, …). */
+  removed: Removal[];
+}
+
+export function readHtml(html: string, source: string, options: HtmlReadOptions = { extract: true }): HtmlReadResult {
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const ogUrl = absoluteHttpUrl(meta(document, "og:url"));
+  const canonical = absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href"), ogUrl ?? undefined);
+  const firstH1 = cleanLine(document.querySelector("h1")?.textContent ?? "") || null;
+  const metaTitle = meta(document, "og:title") ?? meta(document, "twitter:title");
+  const siteName = meta(document, "og:site_name") ?? meta(document, "application-name");
+
+  const removed: Removal[] = [];
+  for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
+    if (!el.isConnected) continue; // inside an element removed already
+    const text = cleanLine(el.textContent ?? "");
+    if (text) removed.push({ source, text: text.length > 100 ? `${text.slice(0, 97)}…` : text, reason: `page <${el.tagName.toLowerCase()}>` });
+    el.remove();
+  }
+
+  let contentHtml: string | null = null;
+  let readabilityTitle: string | null = null;
+  if (options.extract) {
+    const article = new Readability(document, { charThreshold: 100 }).parse();
+    readabilityTitle = article?.title ? cleanLine(article.title) || null : null;
+    if (article?.content && cleanLine(article.textContent ?? "").length > 0) contentHtml = article.content;
+  }
+  if (contentHtml === null) {
+    const root = document.querySelector("main") ?? document.querySelector("article") ?? document.body;
+    contentHtml = root?.innerHTML ?? "";
+  }
+  const blocks = markdownToBlocks(createTurndown().turndown(contentHtml));
+  return {
+    document: {
+      source,
+      format: options.format ?? "html",
+      title: withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1, siteName),
+      url: canonical ?? ogUrl,
+      siteName,
+      blocks,
+    },
+    removed,
+  };
+}
