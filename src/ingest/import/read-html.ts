@@ -7,9 +7,9 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
-import { cleanLine } from "./lines.js";
+import { cleanLine, lineKey } from "./lines.js";
 import { markdownToBlocks } from "./markdown-blocks.js";
-import type { RawDocument, Removal, SourceFormat } from "./model.js";
+import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
 
 /** Elements that are never article content: navigation, page furniture, forms. */
 const CHROME_SELECTOR = [
@@ -84,13 +84,15 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   const metaTitle = meta(document, "og:title") ?? meta(document, "twitter:title");
   const siteName = meta(document, "og:site_name") ?? meta(document, "application-name");
 
+  const turndown = createTurndown();
   const removed: Removal[] = [];
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
     if (!el.isConnected) continue; // inside an element removed already
-    const text = cleanLine(el.textContent ?? "");
-    if (text) removed.push({ source, text: text.length > 100 ? `${text.slice(0, 97)}…` : text, reason: `page <${el.tagName.toLowerCase()}>` });
+    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine(el.textContent ?? "");
+    if (text) removed.push({ source, text, reason: `page <${el.tagName.toLowerCase()}>` });
     el.remove();
   }
+  const wholePage = options.extract ? markdownToBlocks(turndown.turndown(document.body?.innerHTML ?? "")) : [];
 
   let contentHtml: string | null = null;
   let readabilityTitle: string | null = null;
@@ -103,12 +105,18 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
     const root = document.querySelector("main") ?? document.querySelector("article") ?? document.body;
     contentHtml = root?.innerHTML ?? "";
   }
-  const blocks = markdownToBlocks(createTurndown().turndown(contentHtml));
+  const blocks = markdownToBlocks(turndown.turndown(contentHtml));
+  // Report what main-content extraction left out, so staff see everything that was dropped.
+  const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1, siteName);
+  const kept = new Set([...blocks.flatMap(blockTexts), title ?? ""].map(lineKey));
+  for (const text of wholePage.flatMap(blockTexts)) {
+    if (!kept.has(lineKey(text))) removed.push({ source, text, reason: "outside the main content" });
+  }
   return {
     document: {
       source,
       format: options.format ?? "html",
-      title: withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1, siteName),
+      title,
       url: canonical ?? ogUrl,
       siteName,
       blocks,
