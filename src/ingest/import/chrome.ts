@@ -100,9 +100,9 @@ const SHORT_BLOCK_WORDS = 20;
 /**
  * After the article's last real paragraph, sites add a sign-off: "Invite a
  * friend", "Fill out the form", a lone "Call us". A trailing run of short
- * blocks is dropped from its first heading-like line when the run holds a
- * call to action or is a lone line — a short closing paragraph under a real
- * heading ("Conclusion") has neither and stays.
+ * blocks is dropped from the heading-like line that introduces its first
+ * call to action (or a lone label at the very end); a short closing
+ * paragraph under a real heading ("Conclusion") has neither and stays.
  */
 export function removeTrailingCallToAction(blocks: Block[], source: string): { blocks: Block[]; removed: Removal[] } {
   let start = blocks.length;
@@ -112,12 +112,19 @@ export function removeTrailingCallToAction(blocks: Block[], source: string): { b
     start--;
   }
   const tail = blocks.slice(start);
-  const firstHeading = tail.findIndex((b) => b.kind === "heading" || (b.kind === "paragraph" && looksLikeHeading(b.text)));
-  if (firstHeading < 0) return { blocks, removed: [] };
-  const cut = start + firstHeading;
+  const headingLike = (b: Block) => b.kind === "heading" || (b.kind === "paragraph" && looksLikeHeading(b.text));
+  const isCta = (b: Block) => b.kind !== "list" && CTA_START.test(b.text);
+  let from = -1;
+  for (let c = 0; c < tail.length && from < 0; c++) {
+    if (!isCta(tail[c]!)) continue;
+    for (let i = c; i >= 0 && from < 0; i--) if (headingLike(tail[i]!)) from = i;
+  }
+  if (from < 0 && !tail.some(isCta) && tail.length > 0 && headingLike(tail[tail.length - 1]!)) {
+    from = tail.length - 1; // a lone label after the last paragraph
+  }
+  if (from < 0) return { blocks, removed: [] };
+  const cut = start + from;
   const dropped = blocks.slice(cut);
-  const hasCta = dropped.some((b) => b.kind !== "list" && CTA_START.test(b.text));
-  if (!hasCta && dropped.length !== 1) return { blocks, removed: [] };
   return {
     blocks: blocks.slice(0, cut),
     removed: dropped.flatMap((b) => blockTexts(b).map((text) => ({ source, text, reason: "trailing call to action" }))),
