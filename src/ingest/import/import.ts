@@ -120,8 +120,8 @@ export async function importFiles(inputs: ImportInput[], options: ImportOptions)
       const source = r.input.source;
       const tail = removeTrailingCallToAction(shared[i]!.blocks, source);
       const s = structureDocument(tail.blocks, r.doc.title, source);
-      if (!s.title) throw new ImportError(`${source}: no title found (expected a <title>, og:title, heading or first line)`);
       if (!s.blocks.some((b) => b.kind !== "heading")) throw new ImportError(`${source}: no article text left after removing site chrome`);
+      if (!s.title) throw new ImportError(`${source}: no title found (expected a <title>, og:title, heading or first line)`);
       const id = slugify(s.title);
       if (!id) throw new ImportError(`${source}: the title '${s.title}' gives an empty id`);
       const text = renderArticle({ id, title: s.title, publisher: r.publisher, reviewed: options.today, url: r.doc.url }, s.blocks);

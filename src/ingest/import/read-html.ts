@@ -81,6 +81,7 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   const ogUrl = absoluteHttpUrl(meta(document, "og:url"));
   const canonical = absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href"), ogUrl ?? undefined);
   const firstH1 = cleanLine(document.querySelector("h1")?.textContent ?? "") || null;
+  const pageTitle = cleanLine(document.querySelector("title")?.textContent ?? "") || null;
   const metaTitle = meta(document, "og:title") ?? meta(document, "twitter:title");
   const siteName = meta(document, "og:site_name") ?? meta(document, "application-name");
 
@@ -107,7 +108,7 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   }
   const blocks = markdownToBlocks(turndown.turndown(contentHtml));
   // Report what main-content extraction left out, so staff see everything that was dropped.
-  const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1, siteName);
+  const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1 ?? pageTitle, siteName);
   const kept = new Set([...blocks.flatMap(blockTexts), title ?? ""].map(lineKey));
   for (const text of wholePage.flatMap(blockTexts)) {
     if (!kept.has(lineKey(text))) removed.push({ source, text, reason: "outside the main content" });
