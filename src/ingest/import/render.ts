@@ -4,7 +4,7 @@ import type { Block } from "./model.js";
 
 const MAX_ID_LENGTH = 80;
 
-/** "Chronic Pain: Is It Effective?" → "chronic-pain-is-it-effective" (the schema's id slug). */
+/** "Flu Vaccines: Who Needs One?" → "flu-vaccines-who-needs-one" (the schema's id slug). */
 export function slugify(title: string): string {
   const slug = title
     .normalize("NFKD")
