@@ -1,0 +1,127 @@
+/**
+ * Saved web pages → blocks. `@mozilla/readability` finds the main content,
+ * `turndown` turns it into Markdown, `markdown-blocks.ts` into blocks. Title
+ * and canonical URL come from the page's metadata before Readability
+ * rewrites the document.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import TurndownService from "turndown";
+import { cleanLine, lineKey } from "./lines.js";
+import { markdownToBlocks } from "./markdown-blocks.js";
+import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
+
+/** Elements that are never article content: navigation, page furniture, forms. */
+const CHROME_SELECTOR = [
+  "nav",
+  "aside",
+  "footer",
+  "form",
+  "dialog",
+  "button",
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+].join(", ");
+
+function createTurndown(): TurndownService {
+  const td = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", hr: "---", codeBlockStyle: "fenced" });
+  td.remove(["script", "style", "noscript", "template", "iframe", "button", "form", "input", "select", "textarea"]);
+  td.remove((node) => node.nodeName.toLowerCase() === "svg");
+  // Articles are stored as plain text with block structure: links keep their
+  // words, images and inline emphasis add nothing a patient's answer can use.
+  td.addRule("link-text", { filter: "a", replacement: (content) => content });
+  td.addRule("no-images", { filter: ["img", "picture", "figure"], replacement: (content, node) => ((node as Element).nodeName === "FIGURE" ? `\n\n${content}\n\n` : "") });
+  td.addRule("plain-inline", { filter: ["strong", "b", "em", "i", "u", "mark", "small", "span", "code"], replacement: (content) => content });
+  return td;
+}
+
+function absoluteHttpUrl(href: string | null | undefined, base?: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function meta(document: Document, key: string): string | null {
+  const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  const value = el?.getAttribute("content");
+  return value ? cleanLine(value) || null : null;
+}
+
+/** "Article title | Clinic name" → "Article title" (page titles often carry the site's name). */
+function withoutSiteSuffix(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const m = /^(.+?)\s+[-|–—·]\s+(.+)$/.exec(title);
+  return m && m[2]!.toLowerCase() === siteName.toLowerCase() ? m[1]! : title;
+}
+
+export interface HtmlReadOptions {
+  /** Run Readability to find the main content (web pages); off for documents that are all content (.docx). */
+  extract: boolean;
+  format?: SourceFormat;
+}
+
+export interface HtmlReadResult {
+  document: RawDocument;
+  /** Whole elements dropped before extraction (nav, footer, forms, …). */
+  removed: Removal[];
+}
+
+export function readHtml(html: string, source: string, options: HtmlReadOptions = { extract: true }): HtmlReadResult {
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const ogUrl = absoluteHttpUrl(meta(document, "og:url"));
+  const canonical = absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute("href"), ogUrl ?? undefined);
+  const firstH1 = cleanLine(document.querySelector("h1")?.textContent ?? "") || null;
+  const pageTitle = cleanLine(document.querySelector("title")?.textContent ?? "") || null;
+  const metaTitle = meta(document, "og:title") ?? meta(document, "twitter:title");
+  const siteName = meta(document, "og:site_name") ?? meta(document, "application-name");
+
+  const turndown = createTurndown();
+  const removed: Removal[] = [];
+  for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
+    if (!el.isConnected) continue; // inside an element removed already
+    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine(el.textContent ?? "");
+    if (text) removed.push({ source, text, reason: `page <${el.tagName.toLowerCase()}>` });
+    el.remove();
+  }
+  const wholePage = options.extract ? markdownToBlocks(turndown.turndown(document.body?.innerHTML ?? "")) : [];
+
+  let contentHtml: string | null = null;
+  let readabilityTitle: string | null = null;
+  if (options.extract) {
+    const article = new Readability(document, { charThreshold: 100 }).parse();
+    readabilityTitle = article?.title ? cleanLine(article.title) || null : null;
+    if (article?.content && cleanLine(article.textContent ?? "").length > 0) contentHtml = article.content;
+  }
+  if (contentHtml === null) {
+    const root = document.querySelector("main") ?? document.querySelector("article") ?? document.body;
+    contentHtml = root?.innerHTML ?? "";
+  }
+  const blocks = markdownToBlocks(turndown.turndown(contentHtml));
+  // Report what main-content extraction left out, so staff see everything that was dropped.
+  const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1 ?? pageTitle, siteName);
+  const kept = new Set([...blocks.flatMap(blockTexts), title ?? ""].map(lineKey));
+  for (const text of wholePage.flatMap(blockTexts)) {
+    if (!kept.has(lineKey(text))) removed.push({ source, text, reason: "outside the main content" });
+  }
+  return {
+    document: {
+      source,
+      format: options.format ?? "html",
+      title,
+      url: canonical ?? ogUrl,
+      siteName,
+      blocks,
+    },
+    removed,
+  };
+}
