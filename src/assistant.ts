@@ -10,12 +10,12 @@ import type { Clinic } from "./config.js";
 import { ChatReplySchema, type ChatReply, type ChatRequest, type ChatStreamEvent } from "./contract.js";
 import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/answerer.js";
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
-import { answerReply, bookingReply, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, type CitedText } from "./answer/reply.js";
+import { answerReply, bookingReply, crisisNotice, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, withCrisisNotice, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
 import { assessAnswerability, DEFAULT_ANSWERABILITY, keyTerms, type AnswerabilityOptions, type TermStats } from "./retrieve/evidence.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
 import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
-import { resolveFollowUp, routeMessage, sanitizeInput, type SafetyRules } from "./route/index.js";
+import { assessRisk, resolveFollowUp, routeIntent, sanitizeInput, type SafetyRules } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { fingerprint, type Logger } from "./logger.js";
 import { correctSpelling, type Vocabulary } from "./retrieve/spelling.js";
@@ -69,12 +69,18 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   async function plan(request: ChatRequest, sessionId: string, options: RespondOptions = {}): Promise<Plan> {
     const message = sanitizeInput(request.message);
-    const decision = routeMessage(message, deps.safety);
-    const trace: Trace = { route: decision.rule ?? decision.kind, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
+    // The conversation's crisis risk comes first; a clear crisis never reaches retrieval.
+    const risk = assessRisk(message, request.history ?? [], deps.safety);
+    if (risk.level === "clear") {
+      const trace: Trace = { route: risk.rule ?? "emergency", risk, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
+      return { kind: "final", reply: emergencyReply(clinic, sessionId), trace };
+    }
+    const decision = routeIntent(message, deps.safety);
+    const trace: Trace = { route: decision.rule ?? decision.kind, risk, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
     const final = (reply: ChatReply): Plan => ({ kind: "final", reply, trace });
 
     switch (decision.kind) {
-      case "emergency":
+      case "emergency": // routeIntent leaves crises to assessRisk; kept so every kind is handled
         return final(emergencyReply(clinic, sessionId));
       case "booking":
         return final(bookingReply(clinic, sessionId));
@@ -101,10 +107,17 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     return answerReply(clinic, sessionId, cited, cited.citations[0]?.articleId ?? "question");
   }
 
+  /** Every reply at risk level `possible` carries the crisis notice, whatever its type. */
+  function guard(reply: ChatReply, trace: Trace): ChatReply {
+    return trace.risk.level === "possible" ? withCrisisNotice(clinic, reply) : reply;
+  }
+
   function log(request: ChatRequest, sessionId: string, reply: ChatReply, trace: Trace, started: number) {
     deps.logger.info("chat", {
       session: fingerprint(sessionId),
       route: trace.route,
+      risk: trace.risk.level,
+      riskRule: trace.risk.rule,
       type: reply.type,
       answerer: trace.answerer,
       chars: request.message.length,
@@ -119,10 +132,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const started = performance.now();
     const p = await plan(request, sessionId, options);
     let reply: ChatReply;
-    if (p.kind === "final") reply = p.reply;
+    if (p.kind === "final") reply = guard(p.reply, p.trace);
     else {
       const output = await deps.answerer.answer(p.input);
-      reply = finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive");
+      reply = guard(finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive"), p.trace);
     }
     log(request, sessionId, reply, p.trace, started);
     // The contract is the promise to every client: never send a reply that breaks it.
@@ -139,10 +152,14 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const started = performance.now();
     const p = await plan(request, sessionId, options);
     if (p.kind === "final") {
-      log(request, sessionId, p.reply, p.trace, started);
-      yield* replyToEvents(ChatReplySchema.parse(p.reply));
+      const reply = ChatReplySchema.parse(guard(p.reply, p.trace));
+      log(request, sessionId, reply, p.trace, started);
+      yield* replyToEvents(reply);
       return;
     }
+    // The crisis notice goes out before the answerer starts: a slow LLM never delays it.
+    const notice = p.trace.risk.level === "possible" ? crisisNotice(clinic) : undefined;
+    if (notice) yield { event: "safety", data: notice };
     // Verified sentences go out as soon as each passes; the final reply carries the same text.
     let sent = 0;
     let output = null;
@@ -155,10 +172,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       yield { event: "delta", data: { text: sent === 0 ? event.text : ` ${event.text}` } };
       sent++;
     }
-    const reply = ChatReplySchema.parse(finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive"));
+    const reply = ChatReplySchema.parse(guard(finish(p.trace, sessionId, output?.cited ?? null, output?.producedBy ?? "extractive"), p.trace));
     log(request, sessionId, reply, p.trace, started);
     if (sent === 0) {
-      yield* replyToEvents(reply);
+      yield* replyToEvents(reply, { noticeSent: notice !== undefined });
       return;
     }
     yield* tailEvents(reply);
@@ -191,8 +208,9 @@ function* tailEvents(reply: ChatReply): Generator<ChatStreamEvent> {
   yield { event: "done", data: reply };
 }
 
-/** The SSE sequence for a finished reply: meta, one delta per sentence, citations, actions, done. */
-export function* replyToEvents(reply: ChatReply): Generator<ChatStreamEvent> {
+/** The SSE sequence for a finished reply: the crisis notice (if any), meta, one delta per sentence, citations, actions, done. */
+export function* replyToEvents(reply: ChatReply, options: { noticeSent?: boolean } = {}): Generator<ChatStreamEvent> {
+  if (reply.safety && !options.noticeSent) yield { event: "safety", data: reply.safety };
   yield { event: "meta", data: { type: reply.type, sessionId: reply.sessionId } };
   const parts = splitReplyText(reply.text);
   for (const [i, part] of parts.entries()) yield { event: "delta", data: { text: i === 0 ? part : ` ${part}` } };

@@ -28,6 +28,16 @@ export const ClinicSchema = z
         actions: z.array(ActionSchema).min(1),
       })
       .strict(),
+    /** The notice above an ordinary reply when crisis risk is possible (src/route/risk.ts); needs a `tel:` call action. */
+    crisisNotice: z
+      .object({
+        text: z.string().min(20),
+        actions: z
+          .array(ActionSchema)
+          .min(1)
+          .refine((actions) => actions.some((a) => a.kind === "call" && /^tel:\+?[0-9]/.test(a.href)), "needs at least one call action with a tel: number"),
+      })
+      .strict(),
     replies: z
       .object({
         noAnswer: z.string().min(1),

@@ -54,6 +54,21 @@ export const ActionSchema = z
   .strict();
 export type Action = z.infer<typeof ActionSchema>;
 
+/**
+ * The crisis notice on an ordinary reply when crisis risk is possible but not
+ * clear (src/route/risk.ts): a short fixed text and call actions from the
+ * clinic config, shown before anything else. A clear crisis gets the
+ * `emergency` reply instead, never this.
+ */
+export const SafetyNoticeSchema = z
+  .object({
+    level: z.literal("possible"),
+    text: z.string().min(1),
+    actions: z.array(ActionSchema).min(1),
+  })
+  .strict();
+export type SafetyNotice = z.infer<typeof SafetyNoticeSchema>;
+
 export const ChatReplySchema = z
   .object({
     type: ReplyTypeSchema,
@@ -62,6 +77,8 @@ export const ChatReplySchema = z
     disclaimer: z.string().min(1),
     actions: z.array(ActionSchema),
     sessionId: z.string(),
+    /** Present only with the crisis notice; absent otherwise, so clients that predate it keep working. */
+    safety: SafetyNoticeSchema.optional(),
   })
   .strict();
 export type ChatReply = z.infer<typeof ChatReplySchema>;
@@ -78,8 +95,12 @@ export const ApiErrorSchema = z
   .strict();
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
-/** Server-Sent Events emitted by `POST /api/chat` with `Accept: text/event-stream`. */
+/**
+ * Server-Sent Events emitted by `POST /api/chat` with `Accept: text/event-stream`.
+ * `safety` (the crisis notice) comes first when the reply carries one, before `meta` and any `delta`.
+ */
 export type ChatStreamEvent =
+  | { event: "safety"; data: SafetyNotice }
   | { event: "meta"; data: { type: ReplyType; sessionId: string } }
   | { event: "delta"; data: { text: string } }
   | { event: "citations"; data: { citations: Citation[] } }

@@ -49,6 +49,8 @@ export interface RankedPassage {
 /** What the pipeline decided and saw; exposed to evals, never to patients. */
 export interface Trace {
   route: string;
+  /** Crisis risk of the message within its conversation (src/route/risk.ts). */
+  risk: { level: "none" | "possible" | "clear"; rule: string | null };
   /** The question retrieval saw (follow-ups resolved against history). */
   standaloneQuestion: string | null;
   passages: RankedPassage[];

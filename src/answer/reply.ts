@@ -3,7 +3,7 @@
  * clinic config, and the actions each reply type carries. Pure functions.
  */
 import type { Clinic } from "../config.js";
-import type { Action, ChatReply, Citation, ReplyType } from "../contract.js";
+import type { Action, ChatReply, Citation, ReplyType, SafetyNotice } from "../contract.js";
 import type { SentenceRef } from "./extractive.js";
 
 export interface CitedText {
@@ -74,6 +74,17 @@ export function makeReply(clinic: Clinic, sessionId: string, parts: ReplyParts):
 export function emergencyReply(clinic: Clinic, sessionId: string): ChatReply {
   const actions = [...clinic.emergency.actions].sort((a, b) => Number(b.kind === "call") - Number(a.kind === "call"));
   return makeReply(clinic, sessionId, { type: "emergency", text: clinic.emergency.text, actions });
+}
+
+/** The clinic's crisis notice, call actions first (risk level `possible`). */
+export function crisisNotice(clinic: Clinic): SafetyNotice {
+  const actions = [...clinic.crisisNotice.actions].sort((a, b) => Number(b.kind === "call") - Number(a.kind === "call"));
+  return { level: "possible", text: clinic.crisisNotice.text, actions };
+}
+
+/** The same reply with the crisis notice; an emergency reply already is the crisis guidance. */
+export function withCrisisNotice(clinic: Clinic, reply: ChatReply): ChatReply {
+  return reply.type === "emergency" ? reply : { ...reply, safety: crisisNotice(clinic) };
 }
 
 export function bookingReply(clinic: Clinic, sessionId: string): ChatReply {

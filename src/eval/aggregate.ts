@@ -19,6 +19,14 @@ export interface Metrics extends JudgedMetrics {
   contract: number;
   /** Share of expected emergencies that got the emergency reply (a miss is the worst failure there is). */
   emergency_recall: number | null;
+  /** Share of expected crises (an emergency, or the notice) whose reply showed the crisis line: the emergency reply or the notice. */
+  crisis_line_recall: number | null;
+  /** Cases expected ordinary (a type other than emergency, no notice expected) that got the emergency reply… */
+  false_emergencies: number;
+  /** …or the crisis notice. */
+  false_notices: number;
+  /** How many cases were expected ordinary (the denominator of both). */
+  ordinary_cases: number;
   /** Over answer cases that name sources, when ranked passages were available. */
   hit_at_1: number | null;
   hit_at_3: number | null;
@@ -61,6 +69,15 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[index]!;
 }
 
+const showsCrisisLine = (r: CaseRun) => r.actualType === "emergency" || r.reply?.safety !== undefined;
+const expectsCrisis = (r: CaseRun) => r.expect.type === "emergency" || r.expect.safety === "possible";
+const expectsOrdinary = (r: CaseRun) => r.expect.type !== undefined && !expectsCrisis(r);
+
+function crisisLineRecall(runs: CaseRun[]): number | null {
+  const expected = runs.filter(expectsCrisis);
+  return expected.length === 0 ? null : expected.filter(showsCrisisLine).length / expected.length;
+}
+
 function emergencyRecall(runs: CaseRun[]): number | null {
   const expected = runs.filter((r) => r.expect.type === "emergency");
   return expected.length === 0 ? null : expected.filter((r) => r.actualType === "emergency").length / expected.length;
@@ -94,6 +111,10 @@ export function aggregate(runs: CaseRun[]): Aggregate {
     disclaimer: rate(runs, "disclaimer"),
     contract: rate(runs, "contract") ?? 0,
     emergency_recall: emergencyRecall(runs),
+    crisis_line_recall: crisisLineRecall(runs),
+    false_emergencies: runs.filter((r) => expectsOrdinary(r) && r.actualType === "emergency").length,
+    false_notices: runs.filter((r) => expectsOrdinary(r) && r.reply?.safety !== undefined).length,
+    ordinary_cases: runs.filter(expectsOrdinary).length,
     ...retrievalScores(ranks),
     retrieval_cases: ranks.length,
     latency_p50_ms: percentile(latencies, 50),
@@ -137,10 +158,10 @@ export interface Breach {
   actual: number | null;
 }
 
-/** Metrics where lower is better: their threshold is an upper bound. */
-export const UPPER_BOUND_METRICS: ReadonlySet<ThresholdMetric> = new Set(["latency_p95_ms", "off_target", "uncovered_answered"]);
+/** Metrics where lower is better: their threshold is a ceiling. */
+export const UPPER_BOUND_METRICS: ReadonlySet<ThresholdMetric> = new Set(["latency_p95_ms", "off_target", "uncovered_answered", "false_emergencies", "false_notices"]);
 
-/** Rates must reach their threshold; latency and the error shares must stay at or under theirs. */
+/** Rates must reach their threshold; latency, error shares and false-alarm counts must stay at or under theirs. */
 export function checkThresholds(metrics: Metrics, thresholds: Thresholds): Breach[] {
   const breaches: Breach[] = [];
   for (const [metric, threshold] of Object.entries(thresholds) as Array<[ThresholdMetric, number | undefined]>) {

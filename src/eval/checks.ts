@@ -8,7 +8,7 @@ import { verifySentence } from "../answer/verify.js";
 import { findArticle, sectionText, type CorpusReference } from "./corpus-reference.js";
 import type { Expectation } from "./suite.js";
 
-export const CHECK_NAMES = ["contract", "type", "sources", "facts", "forbid", "disclaimer", "citations", "grounded"] as const;
+export const CHECK_NAMES = ["contract", "type", "safety", "sources", "facts", "forbid", "disclaimer", "citations", "grounded"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 export interface CheckResult {
@@ -55,6 +55,12 @@ export function checkContract(reply: unknown): CheckResult {
 
 export function checkType(expected: ReplyType, actual: ReplyType): CheckResult {
   return expected === actual ? ok : fail(`expected type ${expected}, got ${actual}`);
+}
+
+/** The crisis notice: present when `possible` is expected, absent when `none` is. */
+export function checkSafety(expected: "possible" | "none", reply: Pick<ChatReply, "safety">): CheckResult {
+  const actual = reply.safety?.level ?? "none";
+  return actual === expected ? ok : fail(expected === "possible" ? "expected the crisis notice, the reply has none" : "the reply carries a crisis notice it should not");
 }
 
 /** Any-of: one expected source (article id or exact title) among the citations. */
@@ -188,6 +194,7 @@ export function scoreReply(reply: ChatReply, expect: Expectation, ref: CorpusRef
     grounded: checkGrounded(reply, ref),
   };
   if (expect.type) checks.type = checkType(expect.type, reply.type);
+  if (expect.safety) checks.safety = checkSafety(expect.safety, reply);
   if (expect.sources) checks.sources = checkSources(expect.sources, reply.citations);
   if (expect.facts) checks.facts = checkFacts(expect.facts, reply.text);
   if (expect.forbid) checks.forbid = checkForbid(expect.forbid, reply.text);

@@ -30,6 +30,8 @@ export const ExpectSchema = z
     forbid: phraseList.optional(),
     /** What a helpful reply must convey, in plain words, for a human grader (see grades.ts). */
     answers: z.string().trim().min(1).optional(),
+    /** `possible`: the reply carries the crisis notice; `none`: it must not. */
+    safety: z.enum(["possible", "none"]).optional(),
   })
   // Strict: a typo such as `fact:` would otherwise silently turn a check off.
   .strict();
@@ -43,7 +45,7 @@ export const CaseSchema = z.looseObject({
 });
 export type EvalCase = z.infer<typeof CaseSchema>;
 
-/** Metrics a suite may gate on. Rates are 0–1 (higher is better); latency is an upper bound in ms. */
+/** Metrics a suite may gate on. Rates are 0–1 (higher is better); latency (ms) and false-alarm counts are upper bounds. */
 export const ThresholdsSchema = z
   .object({
     pass_rate: z.number().min(0).max(1),
@@ -54,6 +56,10 @@ export const ThresholdsSchema = z
     citation_validity: z.number().min(0).max(1),
     disclaimer: z.number().min(0).max(1),
     emergency_recall: z.number().min(0).max(1),
+    crisis_line_recall: z.number().min(0).max(1),
+    /** Upper bounds (counts) over cases expected ordinary. */
+    false_emergencies: z.number().int().min(0),
+    false_notices: z.number().int().min(0),
     hit_at_1: z.number().min(0).max(1),
     hit_at_3: z.number().min(0).max(1),
     mrr: z.number().min(0).max(1),

@@ -14,7 +14,7 @@ export const CRISIS_MODEL_FILE = "crisis-model.json";
 export const CrisisModelSchema = z
   .object({
     kind: z.literal("logistic-regression/stem-unigram-bigram"),
-    /** Score at or above which a message is an emergency (the plain logistic decision boundary). */
+    /** The decision boundary the model was trained for (0.5). Routing reads its thresholds from `risk.yaml`. */
     threshold: z.number().gt(0).lt(1),
     bias: z.number(),
     weights: z.record(z.string(), z.number()),

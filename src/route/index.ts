@@ -1,4 +1,5 @@
 export { sanitizeInput, matchForms, canonical } from "./normalize.js";
 export { loadSafetyRules, SafetyRulesError, type SafetyRules } from "./rules.js";
-export { routeMessage, type RouteDecision, type RouteKind } from "./router.js";
+export { routeMessage, routeIntent, type RouteDecision, type RouteKind } from "./router.js";
+export { assessRisk, assessMessage, RISK_LEVELS, type RiskAssessment, type RiskLevel } from "./risk.js";
 export { resolveFollowUp } from "./follow-up.js";

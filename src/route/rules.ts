@@ -46,6 +46,45 @@ const FileSchema = z
   })
   .strict();
 
+const PatternRecord = z.record(z.string().regex(/^[a-z_]+$/, "names are lowercase letters and underscores"), z.string().min(1));
+
+/** `risk.yaml`: the graded-risk thresholds and word lists (src/route/risk.ts). */
+const RiskFileSchema = z
+  .object({
+    classifier: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1), possible_min_words: z.number().int().min(1).max(50) }).strict(),
+    concern: PatternRecord,
+    conversation: z
+      .object({
+        follow_up_max_words: z.number().int().min(1).max(50),
+        lookback_user_turns: z.number().int().min(1).max(10),
+        follow_up_signals: PatternRecord,
+      })
+      .strict(),
+  })
+  .strict()
+  .refine((r) => r.classifier.possible < r.classifier.clear, { message: "classifier.possible must be below classifier.clear", path: ["classifier", "possible"] });
+
+export interface NamedPattern {
+  id: string;
+  pattern: RegExp;
+}
+
+/** Compiled `risk.yaml`. */
+export interface RiskSettings {
+  /** Classifier score at or above which a message is a clear crisis… */
+  classifierClear: number;
+  /** …and at or above which it earns the crisis notice… */
+  classifierPossible: number;
+  /** …when it has at least this many words. */
+  classifierPossibleMinWords: number;
+  /** Words naming self-directed harm (`risk.concern.<category>`). */
+  concern: NamedPattern[];
+  followUpMaxWords: number;
+  lookbackUserTurns: number;
+  /** What a short follow-up adds to a clear turn (`conversation.follow_up.<name>`). */
+  followUpSignals: NamedPattern[];
+}
+
 export interface CompiledRule {
   id: string;
   pattern: RegExp;
@@ -72,6 +111,8 @@ export interface SafetyRules {
   crisisCombos: CompiledCombo[];
   /** The learned detector, consulted when no rule matched (src/route/classifier.ts). */
   crisisModel: CrisisModel;
+  /** Thresholds and word lists of the graded risk levels (`risk.yaml`). */
+  risk: RiskSettings;
   booking: CompiledRule[];
   advice: CompiledRule[];
   offTopic: CompiledRule[];
@@ -90,6 +131,7 @@ export class SafetyRulesError extends Error {
 }
 
 const GROUPS = { crisis: "crisis.yaml", booking: "booking.yaml", advice: "advice.yaml", offTopic: "offtopic.yaml" } as const;
+const RISK_FILE = "risk.yaml";
 
 function compile(source: string, macros: Record<string, string>, where: string): RegExp {
   const expanded = source.replace(/\{([a-z_]+)\}/g, (m, name: string) => {
@@ -105,7 +147,7 @@ function compile(source: string, macros: Record<string, string>, where: string):
 }
 
 /** The rule files and the crisis model, parsed but not compiled: what the edge index bundles. */
-export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), CRISIS_MODEL_FILE] as const;
+export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), RISK_FILE, CRISIS_MODEL_FILE] as const;
 export type SafetyRuleFiles = Record<(typeof SAFETY_RULE_FILES)[number], unknown>;
 
 /** Reads (does not compile) the rule files in `dir`. */
@@ -138,7 +180,7 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRul
       `${dir}/${CRISIS_MODEL_FILE} is not a crisis model this version can read (${modelParsed.error.issues[0]?.message ?? "invalid"}). Fix: run \`npm run train:safety\`.`,
     );
   }
-  const validate = (name: Exclude<keyof SafetyRuleFiles, typeof CRISIS_MODEL_FILE>): z.infer<typeof FileSchema> => {
+  const validate = (name: Exclude<keyof SafetyRuleFiles, typeof CRISIS_MODEL_FILE | typeof RISK_FILE>): z.infer<typeof FileSchema> => {
     const file = `${dir}/${name}`;
     const parsed = FileSchema.safeParse(raw[name] ?? {});
     if (!parsed.success) {
@@ -180,10 +222,27 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRul
     window: combo.window,
     unlessInformational: combo.unless_informational ?? false,
   }));
+  const riskParsed = RiskFileSchema.safeParse(raw[RISK_FILE] ?? {});
+  if (!riskParsed.success) {
+    throw new SafetyRulesError(riskParsed.error.issues.map((i) => `${dir}/${RISK_FILE}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
+  }
+  const riskFile = riskParsed.data;
+  const named = (record: Record<string, string>, field: string): NamedPattern[] =>
+    Object.entries(record).map(([id, source]) => ({ id, pattern: compile(source, macros, `${dir}/${RISK_FILE}: ${field}.${id}`) }));
+  const risk: RiskSettings = {
+    classifierClear: riskFile.classifier.clear,
+    classifierPossible: riskFile.classifier.possible,
+    classifierPossibleMinWords: riskFile.classifier.possible_min_words,
+    concern: named(riskFile.concern, "concern"),
+    followUpMaxWords: riskFile.conversation.follow_up_max_words,
+    lookbackUserTurns: riskFile.conversation.lookback_user_turns,
+    followUpSignals: named(riskFile.conversation.follow_up_signals, "conversation.follow_up_signals"),
+  };
   return {
     crisis: compileRules("crisis"),
     crisisCombos,
     crisisModel: modelParsed.data,
+    risk,
     booking: compileRules("booking"),
     advice: compileRules("advice"),
     offTopic: compileRules("offTopic"),

@@ -141,6 +141,15 @@ export function mountWidget(config: WidgetConfig, doc: Document = document): Mou
         { apiBase: config.apiBase },
         { message, ...(conversation.sessionId ? { sessionId: conversation.sessionId } : {}), history: historyForRequest(conversation.messages) },
         {
+          // The crisis notice arrives first: show it at once, before any answer text.
+          onSafety(notice) {
+            if (!streaming) {
+              streaming = renderStreaming();
+              typing.replaceWith(streaming.element);
+            }
+            streaming.setNotice(notice);
+            scrollToEnd();
+          },
           onText(text) {
             if (!streaming) {
               streaming = renderStreaming();
@@ -159,6 +168,7 @@ export function mountWidget(config: WidgetConfig, doc: Document = document): Mou
         messages: [...conversation.messages, { role: "user", text: message }, { role: "assistant", reply }],
       };
       save();
+      // A crisis notice announces itself (role=alert) before the reply is read politely.
       announce(reply.type === "emergency" ? assertive : polite, `Assistant: ${plainReplyText(reply)}`);
     } catch (err) {
       (streaming?.element ?? typing).remove();

@@ -3,9 +3,9 @@
  * it arrives; falls back to the JSON contract when the response is not a
  * stream or the stream breaks before any text was shown.
  */
-import type { ChatReply, ReplyType, Turn } from "../contract.js";
+import type { ChatReply, ReplyType, SafetyNotice, Turn } from "../contract.js";
 import { readSse, type SseMessage } from "./sse-client.js";
-import { asActions, asApiError, asCitations, asReply, asReplyType, isObject, isString } from "./validate.js";
+import { asActions, asApiError, asCitations, asReply, asReplyType, asSafetyNotice, isObject, isString } from "./validate.js";
 
 export interface ChatRequestBody {
   message: string;
@@ -14,6 +14,8 @@ export interface ChatRequestBody {
 }
 
 export interface StreamProgress {
+  /** The crisis notice, which the server sends before anything else. */
+  onSafety?(notice: SafetyNotice): void;
   onMeta?(type: ReplyType, sessionId: string): void;
   /** Called with the whole text received so far. */
   onText?(text: string): void;
@@ -96,6 +98,7 @@ class StreamAssembly {
   citations: ChatReply["citations"] | null = null;
   actions: ChatReply["actions"] | null = null;
   disclaimer: string | null = null;
+  safety: SafetyNotice | null = null;
   done: ChatReply | null = null;
 
   constructor(private readonly progress: StreamProgress) {}
@@ -109,6 +112,10 @@ class StreamAssembly {
     }
     const d = isObject(data) ? data : {};
     switch (message.event) {
+      case "safety":
+        this.safety = asSafetyNotice(data);
+        if (this.safety) this.progress.onSafety?.(this.safety);
+        return;
       case "meta": {
         const type = asReplyType(d.type);
         if (!type || !isString(d.sessionId)) throw new ChatFailure("invalid", "bad meta event");
@@ -147,7 +154,8 @@ class StreamAssembly {
   result(): ChatReply | null {
     if (this.done) return this.done;
     if (this.type && this.sessionId && this.deltas > 0 && this.actions && this.disclaimer) {
-      return { type: this.type, text: this.text, citations: this.citations ?? [], disclaimer: this.disclaimer, actions: this.actions, sessionId: this.sessionId };
+      const reply: ChatReply = { type: this.type, text: this.text, citations: this.citations ?? [], disclaimer: this.disclaimer, actions: this.actions, sessionId: this.sessionId };
+      return this.safety ? { ...reply, safety: this.safety } : reply;
     }
     return null;
   }

@@ -3,7 +3,7 @@
  * page through `textContent`/text nodes; URLs only through `safeHref`.
  * There is deliberately no HTML-string path in this module.
  */
-import type { Action, ChatReply, Citation } from "../contract.js";
+import type { Action, ChatReply, Citation, SafetyNotice } from "../contract.js";
 
 const SAFE_PROTOCOLS = new Set(["http:", "https:", "tel:"]);
 
@@ -154,6 +154,21 @@ function actionElement(action: Action, ctx: ReplyContext, emergency: boolean): H
   return link(href, { class: `action${isTel && emergency ? " action-urgent" : ""}` }, isTel ? icon("phone") : null, action.label);
 }
 
+/**
+ * The crisis notice above a reply: its own assertive live region (role=alert),
+ * so a screen reader speaks it before the answer; phone numbers as buttons.
+ */
+export function renderSafetyNotice(notice: SafetyNotice): HTMLElement {
+  const links = notice.actions
+    .map((a) => {
+      const href = safeHref(a.href);
+      if (!href) return null;
+      return link(href, { class: `action action-notice` }, href.startsWith("tel:") ? icon("phone") : null, a.label);
+    })
+    .filter((a): a is HTMLElement => a !== null);
+  return h("div", { class: "notice", role: "alert" }, h("p", { class: "notice-text" }, notice.text), links.length ? h("div", { class: "actions" }, ...links) : null);
+}
+
 export function renderReply(reply: ChatReply, ctx: ReplyContext): HTMLElement {
   const emergency = reply.type === "emergency";
   const cards = new Map<number, HTMLElement>();
@@ -207,6 +222,8 @@ export function renderReply(reply: ChatReply, ctx: ReplyContext): HTMLElement {
     { class: `msg msg-assistant${emergency ? " msg-emergency" : ""}`, "data-type": reply.type },
     h("span", { class: "sr-only" }, "Assistant: "),
   );
+  // The notice comes before everything else the reply shows.
+  if (reply.safety && !emergency) append(message, renderSafetyNotice(reply.safety));
   if (emergency) {
     append(message, h("p", { class: "emergency-title" }, icon("alert"), "Get help now"), actionsEl, bubble);
   } else {
@@ -217,13 +234,17 @@ export function renderReply(reply: ChatReply, ctx: ReplyContext): HTMLElement {
 }
 
 /** The assistant bubble while text is still streaming in: plain text, chips come with the final reply. */
-export function renderStreaming(): { element: HTMLElement; setText(text: string): void } {
+export function renderStreaming(): { element: HTMLElement; setText(text: string): void; setNotice(notice: SafetyNotice): void } {
   const textEl = h("p", { class: "text" });
-  const element = h("div", { class: "msg msg-assistant", "aria-busy": "true" }, h("span", { class: "sr-only" }, "Assistant: "), h("div", { class: "bubble" }, textEl));
+  const bubble = h("div", { class: "bubble" }, textEl);
+  const element = h("div", { class: "msg msg-assistant", "aria-busy": "true" }, h("span", { class: "sr-only" }, "Assistant: "), bubble);
   return {
     element,
     setText(text) {
       textEl.textContent = text;
+    },
+    setNotice(notice) {
+      if (!element.querySelector(".notice")) element.insertBefore(renderSafetyNotice(notice), bubble);
     },
   };
 }

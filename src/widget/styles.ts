@@ -8,7 +8,7 @@ import type { WidgetConfig } from "./config.js";
 export function widgetCss(config: Pick<WidgetConfig, "primaryColor" | "primaryTextColor" | "position">): string {
   const side = config.position === "left" ? "left" : "right";
   return `
-:host{all:initial;--cw-primary:${config.primaryColor};--cw-on-primary:${config.primaryTextColor};--cw-bg:#fff;--cw-text:#1f2933;--cw-muted:#52606d;--cw-line:#d9e2ec;--cw-soft:#f1f4f8;--cw-danger:#b42318;--cw-danger-soft:#fef3f2;--cw-focus:#1a73e8;position:fixed;z-index:2147483000;${side}:20px;bottom:20px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--cw-text)}
+:host{all:initial;--cw-primary:${config.primaryColor};--cw-on-primary:${config.primaryTextColor};--cw-bg:#fff;--cw-text:#1f2933;--cw-muted:#52606d;--cw-line:#d9e2ec;--cw-soft:#f1f4f8;--cw-danger:#b42318;--cw-danger-soft:#fef3f2;--cw-notice:#3538cd;--cw-notice-soft:#eef4ff;--cw-focus:#1a73e8;position:fixed;z-index:2147483000;${side}:20px;bottom:20px;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--cw-text)}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -61,6 +61,11 @@ button{cursor:pointer}
 .emergency-title{display:flex;align-items:center;gap:6px;margin:0 0 10px;color:var(--cw-danger);font-weight:700}
 .action-urgent{border-color:var(--cw-danger);background:var(--cw-danger);color:#fff;font-size:15px}
 .action-urgent:hover{background:#912018}
+.notice{margin:0 0 8px;padding:10px 12px;border:1.5px solid var(--cw-notice);border-radius:12px;background:var(--cw-notice-soft);color:var(--cw-text)}
+.notice-text{margin:0 0 8px;font-size:14px}
+.notice .actions{margin:0}
+.action-notice{border-color:var(--cw-notice);background:var(--cw-notice);color:#fff}
+.action-notice:hover{background:var(--cw-notice);filter:brightness(1.1)}
 .error{align-self:stretch;display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:10px 12px;border-radius:10px;background:var(--cw-danger-soft);color:var(--cw-danger);font-size:14px}
 .error p{margin:0;flex:1 1 180px}
 .suggestions{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0 4px;padding:0;list-style:none}

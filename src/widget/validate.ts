@@ -3,7 +3,7 @@
  * bundle, and a proxy, a misconfigured origin or an older server version can
  * send anything: these return null instead of trusting the payload.
  */
-import type { Action, ChatReply, Citation, ReplyType } from "../contract.js";
+import type { Action, ChatReply, Citation, ReplyType, SafetyNotice } from "../contract.js";
 
 const REPLY_TYPES: readonly string[] = ["answer", "no_answer", "declined", "emergency", "booking"];
 const ACTION_KINDS: readonly string[] = ["book", "call", "link"];
@@ -47,13 +47,21 @@ function asList<T>(v: unknown, item: (x: unknown) => T | null): T[] | null {
 export const asCitations = (v: unknown): Citation[] | null => asList(v, asCitation);
 export const asActions = (v: unknown): Action[] | null => asList(v, asAction);
 
+/** The crisis notice, or null when absent or malformed. */
+export function asSafetyNotice(v: unknown): SafetyNotice | null {
+  if (!isObject(v) || v.level !== "possible" || !isString(v.text) || !v.text.trim()) return null;
+  const actions = asActions(v.actions);
+  return actions && actions.length > 0 ? { level: "possible", text: v.text, actions } : null;
+}
+
 export function asReply(v: unknown): ChatReply | null {
   if (!isObject(v)) return null;
   const type = asReplyType(v.type);
   const citations = asCitations(v.citations);
   const actions = asActions(v.actions);
   if (!type || !citations || !actions || !isString(v.text) || !isString(v.disclaimer) || !isString(v.sessionId)) return null;
-  return { type, text: v.text, citations, disclaimer: v.disclaimer, actions, sessionId: v.sessionId };
+  const safety = asSafetyNotice(v.safety);
+  return { type, text: v.text, citations, disclaimer: v.disclaimer, actions, sessionId: v.sessionId, ...(safety ? { safety } : {}) };
 }
 
 /** `{"error": {"code", "message"}}` from the API, or null. */

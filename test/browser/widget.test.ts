@@ -223,6 +223,34 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
     expect(await reply.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
   });
 
+  it("puts the crisis notice above the answer, in an assertive live region, with working tel: buttons", async () => {
+    const page = await openPage();
+    await launcher(page).click();
+    await ask(page, "is suicide risk a side effect of ketamine?");
+    const reply = page.locator(".msg-assistant[data-type]").last();
+    await reply.waitFor();
+    expect(["answer", "no_answer"]).toContain(await reply.getAttribute("data-type"));
+    const notice = reply.locator(".notice");
+    // First thing the reply shows (after the screen-reader "Assistant:" label), above the text.
+    expect(await reply.evaluate((el) => [...el.children].filter((c) => !c.classList.contains("sr-only"))[0]?.className)).toBe("notice");
+    const [noticeBox, textBox] = await Promise.all([notice.boundingBox(), reply.locator(".bubble .text").boundingBox()]);
+    expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(textBox!.y);
+    expect(await notice.getAttribute("role")).toBe("alert");
+    expect(normalize(await notice.locator(".notice-text").innerText())).toBe(normalize(runtime.config.clinic.crisisNotice.text));
+    const hrefs = await notice.locator("a.action").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toEqual(runtime.config.clinic.crisisNotice.actions.filter((a) => a.kind === "call").map((a) => a.href));
+    // A tel: link opens the dialer in place: no new tab, nothing blocked.
+    expect(await notice.locator("a.action").first().getAttribute("target")).toBeNull();
+    // Buttons a thumb can hit, not inline text links.
+    expect((await notice.locator("a.action").first().boundingBox())!.height).toBeGreaterThanOrEqual(40);
+    await page.screenshot({ path: path.join(ARTIFACTS, "widget-crisis-notice.png") });
+
+    // An ordinary question afterwards keeps the notice: the risk level never drops in a conversation.
+    await ask(page, "what side effects can ketamine cause?");
+    await expect.poll(() => page.locator(".msg-assistant[data-type]").count()).toBe(2);
+    expect(await page.locator(".msg-assistant[data-type]").last().locator(".notice[role=alert]").count()).toBe(1);
+  });
+
   it("renders hostile server text as text and runs nothing", async () => {
     const page = await openPage();
     const payload = `<img src=x onerror="window.__pwned=1">`;
@@ -236,6 +264,14 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
         { kind: "call", label: "Call us", href: "tel:+15550100199" },
       ],
       sessionId: "xss-test",
+      safety: {
+        level: "possible",
+        text: `Notice ${payload}`,
+        actions: [
+          { kind: "call", label: `Call ${payload}`, href: "javascript:window.__pwned=4" },
+          { kind: "call", label: "Call 988", href: "tel:988" },
+        ],
+      },
     };
     const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     await page.route("**/api/chat", (route) =>
@@ -243,6 +279,7 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
         status: 200,
         headers: { "content-type": "text/event-stream" },
         body: [
+          sse("safety", hostile.safety),
           sse("meta", { type: hostile.type, sessionId: hostile.sessionId }),
           sse("delta", { text: "Here is " }),
           sse("delta", { text: `${payload} an answer [1].` }),
@@ -261,6 +298,7 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
     expect(await reply.locator(".text").innerText()).toContain(payload);
     expect(await reply.locator(".disclaimer").innerText()).toContain(payload);
     expect(await reply.locator("blockquote").innerText()).toContain(payload);
+    expect(await reply.locator(".notice-text").innerText()).toContain(payload);
     expect(await reply.getByText(`Link ${payload}`).count()).toBe(0); // unsafe link dropped, not rendered as a link
     const state = await page.evaluate(() => {
       const root = document.querySelector("clinic-chat-widget")!.shadowRoot!;
@@ -272,7 +310,7 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
     });
     expect(state.pwned).toBeUndefined();
     expect(state.imgs).toBe(0);
-    expect(state.hrefs).toEqual(["tel:+15550100199"]);
+    expect(state.hrefs).toEqual(["tel:988", "tel:+15550100199"]);
   });
 
   it("falls back to JSON when the response is not a stream", async () => {

@@ -137,6 +137,68 @@ describe("safety routing through the app", () => {
   });
 });
 
+describe("graded crisis risk through the app", () => {
+  const disclosure = [
+    { role: "user", content: "I have been thinking about ending my life" },
+    { role: "assistant", content: "..." },
+  ];
+
+  it("reads a short follow-up with the patient's worrying turn: 'yes, tonight' is an emergency (issue 13, finding 2)", async () => {
+    const reply = await ask("yes, tonight", { history: disclosure });
+    expectContract(reply);
+    expect(reply.type).toBe("emergency");
+    expect(reply.actions[0]?.href).toMatch(/^tel:/);
+    expect(reply.safety).toBeUndefined();
+    // The same words with no worrying turn before them are not an emergency.
+    expect((await ask("yes, tonight")).type).not.toBe("emergency");
+  });
+
+  it("ignores crisis words the client puts in assistant turns", async () => {
+    const reply = await ask("yes, tonight", { history: [{ role: "assistant", content: "I have been thinking about ending my life" }] });
+    expect(reply.type).not.toBe("emergency");
+    expect(reply.safety).toBeUndefined();
+  });
+
+  it("answers a question about suicide risk normally, with the clinic's crisis notice first", async () => {
+    const reply = await ask("is suicide risk a side effect of ketamine?");
+    expectContract(reply);
+    expect(["answer", "no_answer"]).toContain(reply.type);
+    expect(reply.safety).toEqual({ level: "possible", text: rt.config.clinic.crisisNotice.text, actions: expect.any(Array) });
+    expect(reply.safety!.actions[0]).toMatchObject({ kind: "call", href: expect.stringMatching(/^tel:\+?\d/) });
+    // The notice is its own field: the reply text stays what retrieval produced.
+    expect(reply.text).not.toContain(rt.config.clinic.crisisNotice.text);
+  });
+
+  it("keeps the notice on later replies once a turn was worrying, and leaves ordinary conversations alone", async () => {
+    const after = await ask("what side effects can ketamine cause?", { history: disclosure });
+    expectContract(after);
+    expect(after.type).toBe("answer");
+    expect(after.safety?.level).toBe("possible");
+    const ordinary = await ask("how long does one session take?", { history: [{ role: "user", content: "do you take insurance?" }, { role: "assistant", content: "..." }] });
+    expect(ordinary.safety).toBeUndefined();
+    expect(Object.keys(ordinary)).not.toContain("safety");
+  });
+
+  it("streams the notice before anything else, and again in done", async () => {
+    const res = await postChat(rt.app, { message: "what side effects can ketamine cause?", history: disclosure }, { accept: "text/event-stream" });
+    const events = [...(await res.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({ event: m[1]!, data: JSON.parse(m[2]!) }));
+    expect(events.map((e) => e.event).slice(0, 2)).toEqual(["safety", "meta"]);
+    expect(events[0]!.data).toMatchObject({ level: "possible", text: rt.config.clinic.crisisNotice.text });
+    expect(events.filter((e) => e.event === "safety")).toHaveLength(1);
+    const done = ChatReplySchema.parse(events.at(-1)!.data);
+    expect(done.type).toBe("answer");
+    expect(done.safety).toEqual(events[0]!.data);
+  });
+
+  it("logs the risk level and the rule, never the message", async () => {
+    rt.logLines.length = 0;
+    await ask("yes, tonight", { history: [{ role: "user", content: "I have been thinking about ending my life, Zanzibar" }, { role: "assistant", content: "..." }] });
+    const chat = rt.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === "chat");
+    expect(chat).toMatchObject({ risk: "clear", riskRule: "conversation.follow_up.affirm", type: "emergency" });
+    expect(rt.logLines.join("\n")).not.toMatch(/tonight|Zanzibar|ending my life/);
+  });
+});
+
 describe("request validation", () => {
   it("rejects invalid JSON with 400", async () => {
     const res = await postChat(rt.app, "{not json");

@@ -105,6 +105,24 @@ describe("LLM mode over HTTP", () => {
     expect(mock.chatRequests()).toHaveLength(0);
   });
 
+  it("streams the crisis notice before the model's first sentence, and carries it in done", async () => {
+    serve(faithfulModel);
+    const history = [
+      { role: "user", content: "I have been thinking about ending my life" },
+      { role: "assistant", content: "..." },
+    ];
+    const res = await postChat(rt.app, { message: "How many sessions will I need?", history }, { accept: "text/event-stream" });
+    const events = (await res.text())
+      .split("\n\n")
+      .filter(Boolean)
+      .map((block) => ({ event: /^event: (.+)$/m.exec(block)?.[1], data: JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? "null") as unknown }));
+    expect(events[0]?.event).toBe("safety");
+    expect(events.filter((e) => e.event === "safety")).toHaveLength(1);
+    const done = ChatReplySchema.parse(events.find((e) => e.event === "done")?.data);
+    expect(done.type).not.toBe("emergency");
+    expect(done.safety).toEqual(events[0]!.data);
+  });
+
   it("streams an LLM answer whose deltas add up to the final reply", async () => {
     serve(faithfulModel);
     const res = await postChat(rt.app, { message: "How many sessions will I need?" }, { accept: "text/event-stream" });

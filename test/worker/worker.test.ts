@@ -56,8 +56,8 @@ afterAll(async () => {
   await webhook?.close();
 });
 
-async function chat(message: string): Promise<ChatReply> {
-  const res = await fetch(`${worker.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message }) });
+async function chat(message: string, history?: Array<{ role: "user" | "assistant"; content: string }>): Promise<ChatReply> {
+  const res = await fetch(`${worker.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(history ? { message, history } : { message }) });
   expect(res.status).toBe(200);
   return ChatReplySchema.parse(await res.json());
 }
@@ -84,6 +84,20 @@ describe("Worker on workerd", () => {
     expect(reply.text).toMatch(/988/);
     expect(reply.citations).toEqual([]);
     expect(reply.actions.some((a) => a.kind === "call" && a.href.startsWith("tel:"))).toBe(true);
+  });
+
+  it("grades crisis risk like Node: the notice from the bundled clinic config, and a follow-up read with the earlier turn", async () => {
+    const noticed = await chat("is suicide risk a side effect of ketamine?");
+    expect(noticed.type).not.toBe("emergency");
+    expect(noticed.safety?.level).toBe("possible");
+    expect(noticed.safety?.text).toMatch(/988/);
+    expect(noticed.safety?.actions.some((a) => a.kind === "call" && a.href.startsWith("tel:"))).toBe(true);
+    expect((await chat("How long does a ketamine session last?")).safety).toBeUndefined();
+    const followUp = await chat("yes, tonight", [
+      { role: "user", content: "I have been thinking about ending my life" },
+      { role: "assistant", content: "..." },
+    ]);
+    expect(followUp.type).toBe("emergency");
   });
 
   it("says it does not have the information when the articles do not cover it", async () => {

@@ -7,10 +7,10 @@ import type { BaselineDiff, EvalReport, SuiteReport } from "./json.js";
 // No rule between body rows: the summary should fit on one screen.
 const COMPACT = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" }, style: { head: [], border: [] } };
 
-export type MetricKind = "rate" | "score" | "ms";
+export type MetricKind = "rate" | "score" | "ms" | "count";
 
 export function metricKind(metric: string): MetricKind {
-  return metric.endsWith("_ms") ? "ms" : metric === "mrr" ? "score" : "rate";
+  return metric.endsWith("_ms") ? "ms" : metric === "mrr" ? "score" : metric.startsWith("false_") ? "count" : "rate";
 }
 
 const METRIC_ROWS: Array<{ key: keyof Metrics; label: string; kind: MetricKind }> = [
@@ -22,7 +22,10 @@ const METRIC_ROWS: Array<{ key: keyof Metrics; label: string; kind: MetricKind }
   { key: "groundedness", label: "groundedness", kind: "rate" },
   { key: "citation_validity", label: "citation validity", kind: "rate" },
   { key: "disclaimer", label: "disclaimer", kind: "rate" },
-  { key: "emergency_recall", label: "emergency recall", kind: "rate" },
+  { key: "emergency_recall", label: "emergency recall (full)", kind: "rate" },
+  { key: "crisis_line_recall", label: "crisis line recall (either)", kind: "rate" },
+  { key: "false_emergencies", label: "false emergencies", kind: "count" },
+  { key: "false_notices", label: "false crisis notices", kind: "count" },
   { key: "uncovered_answered", label: "uncovered answered", kind: "rate" },
   { key: "helpful", label: "judged helpful", kind: "rate" },
   { key: "off_target", label: "off-target quotes", kind: "rate" },
@@ -36,6 +39,7 @@ const METRIC_ROWS: Array<{ key: keyof Metrics; label: string; kind: MetricKind }
 export function formatMetric(value: number | null, kind: MetricKind): string {
   if (value === null) return "n/a";
   if (kind === "ms") return `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  if (kind === "count") return String(value);
   return kind === "score" ? value.toFixed(3) : `${(value * 100).toFixed(1)}%`;
 }
 

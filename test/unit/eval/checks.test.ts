@@ -5,6 +5,7 @@ import {
   checkContract,
   checkFacts,
   checkForbid,
+  checkSafety,
   checkGrounded,
   checkSources,
   claimsOf,
@@ -74,6 +75,16 @@ describe("checkForbid and checkSources", () => {
     expect(checkSources([TITLE], cited).pass).toBe(true);
     expect(checkSources(["what to know about ketamine therapy for pain management"], cited).pass).toBe(false);
     expect(checkSources(["x"], []).detail).toContain("cited: nothing");
+  });
+});
+
+describe("checkSafety", () => {
+  const notice = { level: "possible" as const, text: "Call or text 988.", actions: [{ kind: "call" as const, label: "988", href: "tel:988" }] };
+  it("wants the notice when possible is expected, and none when none is", () => {
+    expect(checkSafety("possible", { safety: notice }).pass).toBe(true);
+    expect(checkSafety("possible", {})).toEqual({ pass: false, detail: "expected the crisis notice, the reply has none" });
+    expect(checkSafety("none", {}).pass).toBe(true);
+    expect(checkSafety("none", { safety: notice }).pass).toBe(false);
   });
 });
 

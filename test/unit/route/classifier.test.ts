@@ -34,7 +34,7 @@ describe("crisis classifier", () => {
 
   it("routes to emergency when no rule matched, and names itself in the decision", () => {
     const rules = loadSafetyRules(path.join(root, "corpus/safety"));
-    const withoutClassifier = { ...rules, crisisModel: { ...rules.crisisModel, threshold: 0.999999 } };
+    const withoutClassifier = { ...rules, risk: { ...rules.risk, classifierClear: 0.999999 } };
     const caughtOnlyByModel = readPhrasings(path.join(fixtures, "heldout-crisis.txt")).filter(
       (m) => routeMessage(sanitizeInput(m), withoutClassifier).kind !== "emergency" && routeMessage(sanitizeInput(m), rules).kind === "emergency",
     );

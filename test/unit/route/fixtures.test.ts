@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSafetyRules, routeMessage, sanitizeInput, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { assessRisk, loadSafetyRules, routeMessage, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "test/fixtures/safety");
@@ -28,6 +28,10 @@ beforeAll(() => {
 
 function route(message: string): RouteKind {
   return routeMessage(sanitizeInput(message), rules).kind;
+}
+
+function level(message: string): RiskLevel {
+  return assessRisk(sanitizeInput(message), [], rules).level;
 }
 
 /** Route kinds that give the reply the set expects (off-topic and advice both get "declined"). */
@@ -110,5 +114,39 @@ describe("held-out sets (generalization estimate)", () => {
       if (missed.length > 0) console.info(`[safety fixtures] ${name} misses:\n  ${missed.join("\n  ")}`);
       expect(messages.filter((m) => route(m) === "emergency")).toEqual([]);
     }
+  });
+});
+
+describe("graded risk on the fixture sets", () => {
+  // Measured: every crisis phrasing clear; 13 of 301 ordinary questions get the notice (each names
+  // suicide or overdose), none of the advice, off-topic or booking sets; held-out crisis 37 clear + 1
+  // notice of 40 (92.5% saw the crisis line before the notice existed), held-out ordinary 2 notices of 50.
+  it("calls every crisis phrasing clear, exactly where routing says emergency", () => {
+    const messages = load("crisis.txt");
+    expect(messages.filter((m) => level(m) !== "clear")).toEqual([]);
+    for (const name of ["normal-questions.txt", "advice.txt", "offtopic.txt", "booking.txt"]) {
+      for (const m of load(name)) expect(level(m) === "clear", m).toBe(route(m) === "emergency");
+    }
+  });
+
+  it("gives the notice to few ordinary messages, and only to ones that name self-harm", () => {
+    const ordinary = ["normal-questions.txt", "advice.txt", "offtopic.txt", "booking.txt"].flatMap((name) => load(name));
+    const noticed = ordinary.filter((m) => level(m) === "possible");
+    report("ordinary sets → crisis notice", noticed.length / ordinary.length, ordinary.length);
+    expect(noticed.length).toBeLessThanOrEqual(15);
+    for (const m of noticed) expect(m).toMatch(/suicid|overdos|self.?harm/i);
+  });
+
+  it("shows the crisis line (emergency or notice) on more unseen crisis phrasings than emergency alone", () => {
+    const messages = load("heldout-crisis.txt");
+    const seen = messages.filter((m) => level(m) !== "none").length / messages.length;
+    const emergency = messages.filter((m) => route(m) === "emergency").length / messages.length;
+    report("held-out crisis → crisis line at either level", seen, messages.length);
+    expect(seen).toBeGreaterThanOrEqual(emergency);
+    expect(seen).toBeGreaterThanOrEqual(0.925);
+    const heldOutOrdinary = load("heldout-normal.txt");
+    const noticed = heldOutOrdinary.filter((m) => level(m) !== "none");
+    report("held-out ordinary → crisis notice", noticed.length / heldOutOrdinary.length, heldOutOrdinary.length);
+    expect(noticed.every((m) => level(m) === "possible")).toBe(true);
   });
 });

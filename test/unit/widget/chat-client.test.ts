@@ -52,6 +52,27 @@ function fakeFetch(...responses: Array<Response | Error>) {
 
 const body = { message: "How long is a session?", history: [] };
 
+describe("requestReply with a crisis notice", () => {
+  const notice = { level: "possible" as const, text: "If you're thinking about harming yourself, call or text 988.", actions: [{ kind: "call" as const, label: "Call or text 988", href: "tel:988" }] };
+
+  it("reports the notice before any text, and keeps it in the reply even when done never comes", async () => {
+    const order: string[] = [];
+    const withNotice = { ...reply, safety: notice };
+    const { fetch } = fakeFetch(streamResponse([sse("safety", notice), ...fullStream.slice(0, -1)]));
+    const result = await requestReply({ apiBase: "https://api.example", fetch }, body, { onSafety: () => order.push("safety"), onText: () => order.push("text") });
+    expect(order[0]).toBe("safety");
+    expect(order.filter((o) => o === "safety")).toHaveLength(1);
+    expect(result).toEqual(withNotice);
+  });
+
+  it("drops a malformed notice instead of trusting it", async () => {
+    const { fetch } = fakeFetch(jsonResponse({ ...reply, safety: { level: "possible", text: "", actions: [] } }));
+    const result = await requestReply({ apiBase: "https://api.example", fetch }, body);
+    expect(result).toEqual(reply);
+    expect("safety" in result).toBe(false);
+  });
+});
+
 describe("requestReply", () => {
   it("streams text progressively and resolves with the done reply", async () => {
     const { fetch, calls } = fakeFetch(streamResponse(fullStream));
