@@ -21,6 +21,7 @@ import { createLeadsRoutes } from "./http/routes/leads.js";
 import { createWidgetRoutes } from "./http/routes/widget.js";
 import { buildWidget } from "./widget/bundle.js";
 import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
+import { ensurePrivateDir } from "./leads/private-files.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
 import { loadSafetyRules } from "./route/index.js";
@@ -107,6 +108,8 @@ function widgetBundle(): () => Promise<string> {
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  // Before the index build creates it with the default mode: the lead database lives here too.
+  ensurePrivateDir(config.paths.dataDir);
   const { logger, index, assistant } = await loadPipeline(config, options);
   const leads = config.clinic.leadForm ? openLeads(config, logger, options.leads) : null;
   const app = createApp({
