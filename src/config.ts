@@ -8,24 +8,34 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ActionSchema } from "./contract.js";
+import { actionHrefProblem, isSecureWebHref } from "./links.js";
 
 const httpUrl = z
   .string()
   .url()
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
+/** A clinic action the widget will actually render (see src/links.ts; the widget uses the same rule). */
+const ClinicActionSchema = ActionSchema.superRefine((action, ctx) => {
+  const problem = actionHrefProblem(action);
+  if (problem) ctx.addIssue({ code: "custom", path: ["href"], message: problem });
+});
+
 export const ClinicSchema = z
   .object({
     name: z.string().min(1),
     phone: z.string().min(3),
-    bookingUrl: httpUrl,
+    bookingUrl: z.string().refine(isSecureWebHref, "must be an https:// URL (http:// only for localhost)"),
     disclaimer: z.string().min(20),
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be an origin like https://clinic.example (no path)")).default([]),
     leadForm: z.boolean().default(true),
     emergency: z
       .object({
         text: z.string().min(20),
-        actions: z.array(ActionSchema).min(1),
+        actions: z
+          .array(ClinicActionSchema)
+          .min(1)
+          .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link): a patient in crisis must be able to call with one tap"),
       })
       .strict(),
     replies: z
