@@ -8,12 +8,19 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ActionSchema } from "./contract.js";
+import { refusedPortProblem } from "./fetch-ports.js";
 import { actionHrefProblem, isSecureWebHref } from "./links.js";
 
 const httpUrl = z
   .string()
   .url()
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+
+/** An http(s) URL this server will call with fetch: on a port fetch can reach. */
+const outboundUrl = httpUrl.superRefine((url, ctx) => {
+  const problem = refusedPortProblem(url);
+  if (problem) ctx.addIssue({ code: "custom", message: `${problem}. Fix: use a URL on another port (e.g. the default 443 for https, or 8080/8443).` });
+});
 
 /** A clinic action the widget will actually render (see src/links.ts; the widget uses the same rule). */
 const ClinicActionSchema = ActionSchema.superRefine((action, ctx) => {
@@ -67,7 +74,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   /** Enables `POST /internal/retrieve` (ranked passages, for evals over HTTP). Keep off on public servers. */
   INTERNAL_API: boolFromEnv.default(false),
-  BOOKING_WEBHOOK_URL: httpUrl.optional(),
+  BOOKING_WEBHOOK_URL: outboundUrl.optional(),
   /** Delete delivered leads this many days after delivery (unset: keep them until staff purge). */
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
@@ -75,7 +82,7 @@ const EnvSchema = z.object({
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
   ANSWERER: z.enum(["extractive", "llm"]).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: httpUrl.optional(),
+  OPENAI_BASE_URL: outboundUrl.optional(),
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   LLM_DAILY_REQUEST_CAP: z.coerce.number().int().min(0).default(5000),

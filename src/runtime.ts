@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Hono } from "hono";
 import type { Config } from "./config.js";
 import type { Answerer } from "./answer/answerer.js";
-import { assemblePipeline } from "./pipeline.js";
+import { assemblePipeline, requireCrisisRules } from "./pipeline.js";
 import type { RetrievalOptions } from "./retrieve/hybrid.js";
 import { hnswVectorSearch } from "./retrieve/vectors.js";
 import { createEmbedder, type IdentifiedEmbeddings } from "./embed/index.js";
@@ -74,11 +74,14 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
 
 export async function loadPipeline(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Safety rules first: a broken or emptied crisis list stops start-up before minutes of index building.
+  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
+  const crisisRulesFile = path.join(config.paths.corpusDir, "safety", "crisis.yaml");
+  requireCrisisRules(safety, crisisRulesFile);
   const embedder = options.embedder ?? createEmbedder(config);
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
-  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,
@@ -87,6 +90,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
     embedder,
     lexicon,
     safety,
+    crisisRulesFile,
     ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     ...(options.answerer ? { answerer: options.answerer } : {}),
   });

@@ -8,6 +8,7 @@ import { IndexError } from "./index/manifest.js";
 import { CorpusError } from "./ingest/load-articles.js";
 import { createLogger } from "./logger.js";
 import { createRuntime } from "./runtime.js";
+import { SafetyRulesError } from "./route/index.js";
 
 async function main() {
   const config = loadConfig();
@@ -36,7 +37,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof IndexError || err instanceof CorpusError) {
+  if (err instanceof ConfigError || err instanceof IndexError || err instanceof CorpusError || err instanceof SafetyRulesError) {
     console.error(`\nCannot start: ${err.message}\n`);
   } else {
     console.error(err);

@@ -68,6 +68,7 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     embedder,
     lexicon: loaded.lexicon,
     safety: loaded.safety,
+    crisisRulesFile: "corpus/safety/crisis.yaml (bundled in the edge index)",
   });
 
   let deliverer: Deliverer | null = null;
