@@ -10,6 +10,7 @@ import { z } from "zod";
 import { ActionSchema } from "./contract.js";
 import { refusedPortProblem } from "./fetch-ports.js";
 import { actionHrefProblem, isSecureWebHref } from "./links.js";
+import { parseTrustProxy, type TrustProxy } from "./trust-proxy.js";
 
 const httpUrl = z
   .string()
@@ -71,12 +72,25 @@ const EnvSchema = z.object({
   INDEX_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
-  TRUST_PROXY: boolFromEnv.default(false),
+  /** Reverse proxies whose X-Forwarded-For counts: addresses/CIDRs/`loopback`…, or a hop count (src/trust-proxy.ts). */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Enables `POST /internal/retrieve` (ranked passages, for evals over HTTP). Keep off on public servers. */
   INTERNAL_API: boolFromEnv.default(false),
   BOOKING_WEBHOOK_URL: outboundUrl.optional(),
   /** Delete delivered leads this many days after delivery (unset: keep them until staff purge). */
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  /** Store and deliver the widget's chat session id with a lead (off: a lead cannot be tied to chat logs). */
+  LEADS_INCLUDE_SESSION_ID: boolFromEnv.default(false),
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
@@ -98,11 +112,13 @@ export interface Config {
   paths: { corpusDir: string; articlesDir: string; dataDir: string; indexDir: string; leadsDb: string };
   clinic: Clinic;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   internalApi: boolean;
   webhook: { url: string | null; secret: string | null };
   /** Days a delivered lead is kept; null keeps it until `npm run leads -- purge`. */
   leadRetentionDays: number | null;
+  /** Whether a lead keeps the chat session id the widget sends (clinic opt-in). */
+  leadSessionId: boolean;
   embedder: { kind: "local" } | { kind: "openai"; model: string };
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
@@ -167,6 +183,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
     internalApi: e.INTERNAL_API,
     webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
     leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
+    leadSessionId: e.LEADS_INCLUDE_SESSION_ID,
     embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local" },
     answerer,
     openai: {
