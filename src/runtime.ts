@@ -127,7 +127,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       corpusHash: index.manifest.corpusHash,
       answerer: config.answerer,
     }),
-    leads: leads ? createLeadsRoutes({ store: leads.store, deliverer: leads.deliverer, logger }) : undefined,
+    leads: leads ? createLeadsRoutes({ store: leads.store, deliverer: leads.deliverer, logger, keepSessionId: config.leadSessionId }) : undefined,
     widget: createWidgetRoutes({ config, widgetJs: widgetBundle() }),
     middleware: createHardening(config),
   });

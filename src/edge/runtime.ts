@@ -80,7 +80,7 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     leadStore = store;
     deliverer = createDeliverer({ store, webhookUrl: config.webhook.url, secret: config.webhook.secret, logger });
     // Delivery runs in the cron handler and right after each stored lead (worker.ts), not in a timer loop.
-    leads = createLeadsRoutes({ store, logger });
+    leads = createLeadsRoutes({ store, logger, keepSessionId: config.leadSessionId });
   }
 
   const assets = env.ASSETS;

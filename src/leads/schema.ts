@@ -71,14 +71,19 @@ export interface LeadContact {
   sessionId: string | null;
 }
 
-export function toContact(request: LeadRequest): LeadContact {
+/**
+ * The stored contact. The chat session id is kept only when the clinic opted
+ * in (LEADS_INCLUDE_SESSION_ID): with it, whoever holds the lead could look
+ * for that person's conversations.
+ */
+export function toContact(request: LeadRequest, options: { keepSessionId?: boolean } = {}): LeadContact {
   return {
     name: request.name,
     email: request.email ?? null,
     phone: request.phone ?? null,
     preferredTime: request.preferredTime ?? null,
     reason: request.reason ?? null,
-    sessionId: request.sessionId ?? null,
+    sessionId: options.keepSessionId ? (request.sessionId ?? null) : null,
   };
 }
 
