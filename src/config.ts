@@ -100,6 +100,10 @@ const EnvSchema = z.object({
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   LLM_DAILY_REQUEST_CAP: z.coerce.number().int().min(0).default(5000),
+  /** Connection limits of the Node server (slow clients must not hold sockets forever). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Retrieval variant (for comparing designs with the eval suite); the default is the measured best. */
   RETRIEVAL_FUSION: z.enum(["bm25", "dense", "linear", "rrf"]).optional(),
   RETRIEVAL_DENSE_WEIGHT: z.coerce.number().min(0).max(1).optional(),
@@ -108,6 +112,8 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Node server: request headers, whole request, and idle socket limits (ms). */
+  httpTimeouts: { headersMs: number; requestMs: number; idleMs: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   paths: { corpusDir: string; articlesDir: string; dataDir: string; indexDir: string; leadsDb: string };
   clinic: Clinic;
@@ -166,6 +172,11 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   if (e.EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     throw new ConfigError("EMBEDDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).");
   }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${e.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request.`,
+    );
+  }
   const llmAvailable = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const answerer = e.ANSWERER ?? (llmAvailable ? "llm" : "extractive");
   if (answerer === "llm" && !llmAvailable) {
@@ -175,6 +186,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    httpTimeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS, idleMs: e.HTTP_IDLE_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     paths,
     clinic,
