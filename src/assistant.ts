@@ -17,7 +17,7 @@ import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
 import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
 import { assessRisk, resolveFollowUp, routeIntent, sanitizeInput, type SafetyRules } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
-import { fingerprint, type Logger } from "./logger.js";
+import { createFingerprinter, type Fingerprinter, type Logger } from "./logger.js";
 import { correctSpelling, type Vocabulary } from "./retrieve/spelling.js";
 
 export interface AssistantDeps {
@@ -33,6 +33,8 @@ export interface AssistantDeps {
   answerability?: AnswerabilityOptions;
   /** Corpus vocabulary for typo repair before retrieval; none means questions are taken as typed. */
   vocabulary?: Vocabulary;
+  /** Session tags in chat logs; default: keyed per process, rotated daily (see logger.ts). */
+  fingerprint?: Fingerprinter;
 }
 
 /** What is left to do once routing and retrieval are done. */
@@ -44,6 +46,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const extractive = deps.answerer instanceof ExtractiveAnswerer ? deps.answerer : new ExtractiveAnswerer();
   const answerability = deps.answerability ?? DEFAULT_ANSWERABILITY;
   const clinic = deps.clinic;
+  const fingerprint = deps.fingerprint ?? createFingerprinter();
 
   async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<string> {
     const history = request.history ?? [];
@@ -114,7 +117,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
   function log(request: ChatRequest, sessionId: string, reply: ChatReply, trace: Trace, started: number) {
     deps.logger.info("chat", {
-      session: fingerprint(sessionId),
+      // A crisis line carries no session tag at all: nothing may tie a person's crisis to their other chats or a lead.
+      ...(reply.type === "emergency" ? {} : { session: fingerprint(sessionId) }),
       route: trace.route,
       risk: trace.risk.level,
       riskRule: trace.risk.rule,

@@ -8,24 +8,42 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ActionSchema } from "./contract.js";
+import { refusedPortProblem } from "./fetch-ports.js";
+import { actionHrefProblem, isSecureWebHref } from "./links.js";
+import { parseTrustProxy, type TrustProxy } from "./trust-proxy.js";
 
 const httpUrl = z
   .string()
   .url()
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
+/** An http(s) URL this server will call with fetch: on a port fetch can reach. */
+const outboundUrl = httpUrl.superRefine((url, ctx) => {
+  const problem = refusedPortProblem(url);
+  if (problem) ctx.addIssue({ code: "custom", message: `${problem}. Fix: use a URL on another port (e.g. the default 443 for https, or 8080/8443).` });
+});
+
+/** A clinic action the widget will actually render (see src/links.ts; the widget uses the same rule). */
+const ClinicActionSchema = ActionSchema.superRefine((action, ctx) => {
+  const problem = actionHrefProblem(action);
+  if (problem) ctx.addIssue({ code: "custom", path: ["href"], message: problem });
+});
+
 export const ClinicSchema = z
   .object({
     name: z.string().min(1),
     phone: z.string().min(3),
-    bookingUrl: httpUrl,
+    bookingUrl: z.string().refine(isSecureWebHref, "must be an https:// URL (http:// only for localhost)"),
     disclaimer: z.string().min(20),
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be an origin like https://clinic.example (no path)")).default([]),
     leadForm: z.boolean().default(true),
     emergency: z
       .object({
         text: z.string().min(20),
-        actions: z.array(ActionSchema).min(1),
+        actions: z
+          .array(ClinicActionSchema)
+          .min(1)
+          .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link): a patient in crisis must be able to call with one tap"),
       })
       .strict(),
     /** The notice above an ordinary reply when crisis risk is possible (src/route/risk.ts); needs a `tel:` call action. */
@@ -33,9 +51,9 @@ export const ClinicSchema = z
       .object({
         text: z.string().min(20),
         actions: z
-          .array(ActionSchema)
+          .array(ClinicActionSchema)
           .min(1)
-          .refine((actions) => actions.some((a) => a.kind === "call" && /^tel:\+?[0-9]/.test(a.href)), "needs at least one call action with a tel: number"),
+          .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link) the widget renders as a button"),
       })
       .strict(),
     replies: z
@@ -64,21 +82,38 @@ const EnvSchema = z.object({
   INDEX_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
-  TRUST_PROXY: boolFromEnv.default(false),
+  /** Reverse proxies whose X-Forwarded-For counts: addresses/CIDRs/`loopback`…, or a hop count (src/trust-proxy.ts). */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustProxy => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Enables `POST /internal/retrieve` (ranked passages, for evals over HTTP). Keep off on public servers. */
   INTERNAL_API: boolFromEnv.default(false),
-  BOOKING_WEBHOOK_URL: httpUrl.optional(),
+  BOOKING_WEBHOOK_URL: outboundUrl.optional(),
   /** Delete delivered leads this many days after delivery (unset: keep them until staff purge). */
   LEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).optional(),
+  /** Store and deliver the widget's chat session id with a lead (off: a lead cannot be tied to chat logs). */
+  LEADS_INCLUDE_SESSION_ID: boolFromEnv.default(false),
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
   ANSWERER: z.enum(["extractive", "llm"]).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: httpUrl.optional(),
+  OPENAI_BASE_URL: outboundUrl.optional(),
   CHAT_MODEL: z.string().default("gpt-4o-mini"),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
   LLM_DAILY_REQUEST_CAP: z.coerce.number().int().min(0).default(5000),
+  /** Connection limits of the Node server (slow clients must not hold sockets forever). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Retrieval variant (for comparing designs with the eval suite); the default is the measured best. */
   RETRIEVAL_FUSION: z.enum(["bm25", "dense", "linear", "rrf"]).optional(),
   RETRIEVAL_DENSE_WEIGHT: z.coerce.number().min(0).max(1).optional(),
@@ -87,15 +122,19 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Node server: request headers, whole request, and idle socket limits (ms). */
+  httpTimeouts: { headersMs: number; requestMs: number; idleMs: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   paths: { corpusDir: string; articlesDir: string; dataDir: string; indexDir: string; leadsDb: string };
   clinic: Clinic;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   internalApi: boolean;
   webhook: { url: string | null; secret: string | null };
   /** Days a delivered lead is kept; null keeps it until `npm run leads -- purge`. */
   leadRetentionDays: number | null;
+  /** Whether a lead keeps the chat session id the widget sends (clinic opt-in). */
+  leadSessionId: boolean;
   embedder: { kind: "local" } | { kind: "openai"; model: string };
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
@@ -143,6 +182,11 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   if (e.EMBEDDER === "openai" && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     throw new ConfigError("EMBEDDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server).");
   }
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${e.HTTP_HEADERS_TIMEOUT_MS}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request.`,
+    );
+  }
   const llmAvailable = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
   const answerer = e.ANSWERER ?? (llmAvailable ? "llm" : "extractive");
   if (answerer === "llm" && !llmAvailable) {
@@ -152,6 +196,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    httpTimeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS, idleMs: e.HTTP_IDLE_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     paths,
     clinic,
@@ -160,6 +205,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
     internalApi: e.INTERNAL_API,
     webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
     leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
+    leadSessionId: e.LEADS_INCLUDE_SESSION_ID,
     embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local" },
     answerer,
     openai: {

@@ -1,9 +1,9 @@
 /**
  * Minimal structured logger (JSON lines on stderr). Callers pass fields, never
- * message text or contact details; `fingerprint` turns an identifier into a
- * short, non-reversible tag for correlating log lines.
+ * message text or contact details; a fingerprinter turns an identifier into a
+ * short tag for correlating log lines.
  */
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -27,7 +27,27 @@ export function createLogger(level: LogLevel = "info", write: (line: string) => 
 
 export const silentLogger: Logger = createLogger("silent");
 
-/** Short salted hash for log correlation (session ids, client keys). */
-export function fingerprint(value: string): string {
-  return createHash("sha256").update(`clinic-faq:${value}`).digest("hex").slice(0, 12);
+export type Fingerprinter = (value: string) => string;
+
+/**
+ * Short tags for correlating log lines (a chat session's turns) that nobody
+ * can recompute from the identifier: an HMAC under a random key that lives
+ * only in this process's memory, derived afresh each UTC day. A fixed salt
+ * in the source would let anyone holding a session id — a lead carries one
+ * when the clinic opts in — find that person's chats in the logs. The cost:
+ * tags differ between processes and days, which log correlation never needs.
+ */
+export function createFingerprinter(options: { key?: Uint8Array; now?: () => number } = {}): Fingerprinter {
+  const key = options.key ?? randomBytes(32);
+  const now = options.now ?? Date.now;
+  let day = "";
+  let dayKey: Buffer = Buffer.alloc(0);
+  return (value) => {
+    const today = new Date(now()).toISOString().slice(0, 10);
+    if (today !== day) {
+      day = today;
+      dayKey = createHmac("sha256", key).update(`log-fingerprint:${today}`).digest();
+    }
+    return createHmac("sha256", dayKey).update(value).digest("hex").slice(0, 12);
+  };
 }

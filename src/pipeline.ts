@@ -3,7 +3,7 @@
  * Shared by the Node runtime (index from disk) and the Worker (bundled edge
  * index), so both answer with exactly the same logic.
  */
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import { createAssistant } from "./assistant.js";
 import { ExtractiveAnswerer, type Answerer } from "./answer/answerer.js";
 import { createLlmAnswerer, createLlmCondenser, createLlmProvider } from "./answer/llm/index.js";
@@ -26,13 +26,27 @@ export interface PipelineParts {
   embedder: IdentifiedEmbeddings | null;
   lexicon: Lexicon;
   safety: SafetyRules;
+  /** Where the crisis rules came from, for start-up errors. */
+  crisisRulesFile: string;
   retrieval?: Partial<RetrievalOptions>;
   /** Overrides the answerer chosen from config (tests, evals). */
   answerer?: Answerer;
 }
 
+/**
+ * Crisis phrase rules are the first and most predictable emergency detector:
+ * an emptied list (a bad merge, a truncated file) must stop the server, not
+ * quietly leave crisis messages to the learned model alone.
+ */
+export function requireCrisisRules(safety: SafetyRules, file: string): void {
+  if (safety.crisis.length === 0) {
+    throw new ConfigError(`${file} has no crisis rules ('rules' is empty or missing): crisis messages would not be recognized reliably. Fix: restore the crisis rules (see corpus/safety/README.md).`);
+  }
+}
+
 export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; retriever: Retriever } {
   const { config, logger, lexicon } = parts;
+  requireCrisisRules(parts.safety, parts.crisisRulesFile);
   const retriever = createRetriever(parts.source, parts.embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...parts.retrieval });
   const termStats = buildTermStats(parts.chunks.filter((c) => !c.promotional));
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.

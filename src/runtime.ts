@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Hono } from "hono";
 import type { Config } from "./config.js";
 import type { Answerer } from "./answer/answerer.js";
-import { assemblePipeline } from "./pipeline.js";
+import { assemblePipeline, requireCrisisRules } from "./pipeline.js";
 import type { RetrievalOptions } from "./retrieve/hybrid.js";
 import { hnswVectorSearch } from "./retrieve/vectors.js";
 import { createEmbedder, type IdentifiedEmbeddings } from "./embed/index.js";
@@ -21,6 +21,7 @@ import { createLeadsRoutes } from "./http/routes/leads.js";
 import { createWidgetRoutes } from "./http/routes/widget.js";
 import { buildWidget } from "./widget/bundle.js";
 import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
+import { ensurePrivateDir } from "./leads/private-files.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
 import { loadSafetyRules } from "./route/index.js";
@@ -73,11 +74,14 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
 
 export async function loadPipeline(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Safety rules first: a broken or emptied crisis list stops start-up before minutes of index building.
+  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
+  const crisisRulesFile = path.join(config.paths.corpusDir, "safety", "crisis.yaml");
+  requireCrisisRules(safety, crisisRulesFile);
   const embedder = options.embedder ?? createEmbedder(config);
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
-  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,
@@ -86,6 +90,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
     embedder,
     lexicon,
     safety,
+    crisisRulesFile,
     ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     ...(options.answerer ? { answerer: options.answerer } : {}),
   });
@@ -107,6 +112,8 @@ function widgetBundle(): () => Promise<string> {
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  // Before the index build creates it with the default mode: the lead database lives here too.
+  ensurePrivateDir(config.paths.dataDir);
   const { logger, index, assistant } = await loadPipeline(config, options);
   const leads = config.clinic.leadForm ? openLeads(config, logger, options.leads) : null;
   const app = createApp({
@@ -120,7 +127,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       corpusHash: index.manifest.corpusHash,
       answerer: config.answerer,
     }),
-    leads: leads ? createLeadsRoutes({ store: leads.store, deliverer: leads.deliverer, logger }) : undefined,
+    leads: leads ? createLeadsRoutes({ store: leads.store, deliverer: leads.deliverer, logger, keepSessionId: config.leadSessionId }) : undefined,
     widget: createWidgetRoutes({ config, widgetJs: widgetBundle() }),
     middleware: createHardening(config),
   });

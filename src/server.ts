@@ -2,27 +2,27 @@
  * Node entry: `npm start`. Builds the index when missing or stale, then serves.
  * Startup problems print one clear message with the fix and exit non-zero.
  */
-import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "./config.js";
 import { IndexError } from "./index/manifest.js";
 import { CorpusError } from "./ingest/load-articles.js";
 import { createLogger } from "./logger.js";
+import { listen } from "./http/node-server.js";
 import { createRuntime } from "./runtime.js";
+import { SafetyRulesError } from "./route/index.js";
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const started = performance.now();
   const runtime = await createRuntime(config, { ensureIndex: true, logger });
-  const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info("ready", {
-      url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`,
-      articles: runtime.manifest.articleCount,
-      chunks: runtime.manifest.chunkCount,
-      embedder: runtime.manifest.embedder.id,
-      answerer: config.answerer,
-      startupMs: Math.round(performance.now() - started),
-    });
+  const { server, port } = await listen(runtime.app, config);
+  logger.info("ready", {
+    url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`,
+    articles: runtime.manifest.articleCount,
+    chunks: runtime.manifest.chunkCount,
+    embedder: runtime.manifest.embedder.id,
+    answerer: config.answerer,
+    startupMs: Math.round(performance.now() - started),
   });
   const shutdown = (signal: string) => {
     logger.info("shutting down", { signal });
@@ -36,7 +36,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof IndexError || err instanceof CorpusError) {
+  if (err instanceof ConfigError || err instanceof IndexError || err instanceof CorpusError || err instanceof SafetyRulesError) {
     console.error(`\nCannot start: ${err.message}\n`);
   } else {
     console.error(err);

@@ -68,6 +68,7 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     embedder,
     lexicon: loaded.lexicon,
     safety: loaded.safety,
+    crisisRulesFile: "corpus/safety/crisis.yaml (bundled in the edge index)",
   });
 
   let deliverer: Deliverer | null = null;
@@ -79,7 +80,7 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     leadStore = store;
     deliverer = createDeliverer({ store, webhookUrl: config.webhook.url, secret: config.webhook.secret, logger });
     // Delivery runs in the cron handler and right after each stored lead (worker.ts), not in a timer loop.
-    leads = createLeadsRoutes({ store, logger });
+    leads = createLeadsRoutes({ store, logger, keepSessionId: config.leadSessionId });
   }
 
   const assets = env.ASSETS;

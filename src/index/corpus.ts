@@ -3,7 +3,7 @@
  * Pure apart from reading the corpus files.
  */
 import { createHash } from "node:crypto";
-import { approvedArticles, loadArticles } from "../ingest/load-articles.js";
+import { approvedArticles, CorpusError, loadArticles } from "../ingest/load-articles.js";
 import { chunkArticle, collapseNearDuplicates, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "../ingest/chunk.js";
 import { createPromoMatcher, loadPromoPatterns, type PromoPatternSpec } from "../ingest/promotional.js";
 import type { Article, Chunk } from "../types.js";
@@ -39,8 +39,19 @@ export function chunkCorpus(articles: Article[], promo: PromoPatternSpec[], opti
 
 export async function prepareCorpus(paths: CorpusPaths, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Promise<PreparedCorpus> {
   const articles = approvedArticles(await loadArticles(paths.articlesDir));
+  // An index without articles would start, pass /readyz and answer "I don't have that information" to everything.
+  if (articles.length === 0) {
+    throw new CorpusError(
+      `No approved articles in ${paths.articlesDir}: every question would get "I don't have that information". Fix: add articles with \`status: approved\` in their front-matter, then run \`npm run index\`.`,
+    );
+  }
   const promo = await loadPromoPatterns(paths.promotionalFile);
   const { kept, dropped } = chunkCorpus(articles, promo, options);
+  if (!kept.some((c) => !c.promotional)) {
+    throw new CorpusError(
+      `Every passage of the approved articles in ${paths.articlesDir} is promotional (${paths.promotionalFile}): nothing could be used as an answer. Fix: check the promotional patterns.`,
+    );
+  }
   return { articles, chunks: kept, duplicateChunksDropped: dropped, corpusHash: hashCorpus(articles, promo, options) };
 }
 

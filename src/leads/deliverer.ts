@@ -10,7 +10,7 @@
 import type { Logger } from "../logger.js";
 import { backoffDelayMs, parseRetryAfterMs } from "./backoff.js";
 import type { LeadWebhookPayload } from "./schema.js";
-import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, signWebhookBody } from "./signature.js";
+import { IDEMPOTENCY_KEY_HEADER, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, signWebhook } from "./signature.js";
 import type { ClaimedLead, LeadStore } from "./store.js";
 
 export interface DeliveryTuning {
@@ -93,11 +93,12 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
   async function attempt(lead: ClaimedLead): Promise<AttemptOutcome> {
     const payload: LeadWebhookPayload = { leadId: lead.id, createdAt: new Date(lead.createdAt).toISOString(), ...lead.contact };
     const body = JSON.stringify(payload);
-    const headers: Record<string, string> = { "Content-Type": "application/json", "Idempotency-Key": lead.id };
+    const headers: Record<string, string> = { "Content-Type": "application/json", [IDEMPOTENCY_KEY_HEADER]: lead.id };
     if (secret) {
       const timestamp = Math.floor(now() / 1000);
       headers[SIGNATURE_TIMESTAMP_HEADER] = String(timestamp);
-      headers[SIGNATURE_HEADER] = signWebhookBody(secret, timestamp, body);
+      // The key is signed with the body: a replay under a fresh key must not verify.
+      headers[SIGNATURE_HEADER] = signWebhook(secret, { timestampSeconds: timestamp, idempotencyKey: lead.id, body });
     }
     try {
       const res = await doFetch(webhookUrl!, {

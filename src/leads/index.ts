@@ -59,4 +59,11 @@ export { createDeliverer, DEFAULT_DELIVERY, type Deliverer, type DeliveryTuning,
 export { SqliteLeadStore, LeadStoreError } from "./sqlite-store.js";
 export type { LeadStore, LeadStatus, LeadSummary, StoredLead } from "./store.js";
 export { LeadRequestSchema, type LeadRequest, type LeadWebhookPayload } from "./schema.js";
-export { signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER } from "./signature.js";
+export {
+  signWebhook,
+  verifyWebhookRequest,
+  IDEMPOTENCY_KEY_HEADER,
+  SIGNATURE_HEADER,
+  SIGNATURE_TIMESTAMP_HEADER,
+  type WebhookVerification,
+} from "./signature.js";

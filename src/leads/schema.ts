@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ChatRequestSchema } from "../contract.js";
+import { hasVisibleCharacter, stripBidiControls } from "./text.js";
 
 export const MAX_REASON_CHARS = 500;
 export const MAX_IDEMPOTENCY_KEY_CHARS = 200;
@@ -18,6 +19,21 @@ const PHONE_CHARS = /^\+?[0-9()\-. ]+$/;
 const optionalText = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** Free text shown to staff: bidi controls removed, trimmed, bounded, and something visible left. */
+const visibleText = (field: string, max: number, noControl: RegExp) =>
+  z
+    .string()
+    .transform(stripBidiControls)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${field} must not be empty`, abort: true })
+        .max(max, `${field} must be at most ${max} characters`)
+        .regex(noControl, `${field} must not contain control characters`)
+        .refine(hasVisibleCharacter, `${field} must contain visible characters`),
+    );
+
 const phone = z
   .string()
   .trim()
@@ -30,24 +46,11 @@ const phone = z
 
 export const LeadRequestSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, "name must not be empty")
-      .max(100, "name must be at most 100 characters")
-      .regex(NO_CONTROL, "name must not contain control characters"),
+    name: visibleText("name", 100, NO_CONTROL),
     email: optionalText(z.string().trim().max(254, "email must be at most 254 characters").pipe(z.email("email must be a valid email address"))),
     phone: optionalText(phone),
-    preferredTime: optionalText(
-      z.string().trim().max(100, "preferredTime must be at most 100 characters").regex(NO_CONTROL, "preferredTime must not contain control characters"),
-    ),
-    reason: optionalText(
-      z
-        .string()
-        .trim()
-        .max(MAX_REASON_CHARS, `reason must be at most ${MAX_REASON_CHARS} characters`)
-        .regex(NO_CONTROL_EXCEPT_NEWLINES, "reason must not contain control characters"),
-    ),
+    preferredTime: optionalText(visibleText("preferredTime", 100, NO_CONTROL)),
+    reason: optionalText(visibleText("reason", MAX_REASON_CHARS, NO_CONTROL_EXCEPT_NEWLINES)),
     consent: z.literal(true, { error: "consent must be true" }),
     sessionId: ChatRequestSchema.shape.sessionId,
   })
@@ -68,14 +71,19 @@ export interface LeadContact {
   sessionId: string | null;
 }
 
-export function toContact(request: LeadRequest): LeadContact {
+/**
+ * The stored contact. The chat session id is kept only when the clinic opted
+ * in (LEADS_INCLUDE_SESSION_ID): with it, whoever holds the lead could look
+ * for that person's conversations.
+ */
+export function toContact(request: LeadRequest, options: { keepSessionId?: boolean } = {}): LeadContact {
   return {
     name: request.name,
     email: request.email ?? null,
     phone: request.phone ?? null,
     preferredTime: request.preferredTime ?? null,
     reason: request.reason ?? null,
-    sessionId: request.sessionId ?? null,
+    sessionId: options.keepSessionId ? (request.sessionId ?? null) : null,
   };
 }
 

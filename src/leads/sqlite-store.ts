@@ -1,13 +1,15 @@
 /**
  * `LeadStore` on SQLite (better-sqlite3): WAL journal with `synchronous=FULL`
  * so a lead is on disk before the API answers 202. The file holds patients'
- * contact details: it is created owner-only (0600) under the data directory.
+ * contact details: it and its -wal/-shm files are kept owner-only (0600),
+ * in an owner-only (0700) directory, even when they already existed.
  */
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { LEAD_MIGRATIONS } from "./migrations.js";
+import { ensurePrivateDir, restrictDatabaseFiles } from "./private-files.js";
 import { errorText, LeadStoreError, SQL, toStored, toSummary, type LeadRow } from "./sql.js";
 import {
   countsFrom,
@@ -38,15 +40,14 @@ export class SqliteLeadStore implements LeadStore {
   constructor(file: string, options: SqliteLeadStoreOptions = {}) {
     this.file = file;
     if (options.mustExist && !existsSync(file)) throw new LeadStoreError(`No leads database at ${file} (no lead has been stored yet).`);
-    const isNew = !existsSync(file);
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ensurePrivateDir(path.dirname(file));
+    restrictDatabaseFiles(file);
     try {
       this.db = new Database(file, { fileMustExist: Boolean(options.mustExist) });
     } catch (err) {
       throw new LeadStoreError(`Cannot open the leads database ${file}: ${(err as Error).message}`);
     }
-    // SQLite gives the -wal and -shm files the main file's permissions.
-    if (isNew) restrictToOwner(file);
+    restrictDatabaseFiles(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
     this.db.pragma("busy_timeout = 5000");
@@ -54,6 +55,8 @@ export class SqliteLeadStore implements LeadStore {
     // Purged contact details are overwritten on disk, not left in free pages.
     this.db.pragma("secure_delete = ON");
     this.migrate();
+    // The -wal and -shm files exist now; ones left by an earlier run may have had any mode.
+    restrictDatabaseFiles(file);
   }
 
   private migrate(): void {
@@ -141,12 +144,4 @@ export class SqliteLeadStore implements LeadStore {
 /** better-sqlite3 binds `?N` parameters by an object keyed 1..N. */
 function bind(...values: unknown[]): Record<number, unknown> {
   return Object.fromEntries(values.map((v, i) => [i + 1, v]));
-}
-
-function restrictToOwner(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Not supported on every filesystem (e.g. Windows); the data directory's own permissions still apply.
-  }
 }

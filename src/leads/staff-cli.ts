@@ -8,6 +8,7 @@ import Table from "cli-table3";
 import { DEFAULT_DELIVERY } from "./deliverer.js";
 import { maskEmail, maskName, maskPhone } from "./mask.js";
 import { leadStatuses, type LeadStatus, type LeadStore, type LeadSummary, type StoredLead } from "./store.js";
+import { stripBidiControls } from "./text.js";
 
 export const LEADS_USAGE = `Usage: npm run leads [-- <command>] [options]
 
@@ -47,8 +48,29 @@ interface MaskedLead extends LeadSummary {
   phone: string | null;
 }
 
-export function maskLead(lead: StoredLead): MaskedLead {
-  const { contact, ...summary } = lead;
+/**
+ * Contact details as staff see them: without bidi controls, which could make
+ * a terminal show text reordered. Leads stored before the API stripped them
+ * may still carry some.
+ */
+export function forDisplay(lead: StoredLead): StoredLead {
+  const clean = <T extends string | null>(v: T): T => (v === null ? v : (stripBidiControls(v) as T));
+  const c = lead.contact;
+  return {
+    ...lead,
+    contact: {
+      name: clean(c.name),
+      email: clean(c.email),
+      phone: clean(c.phone),
+      preferredTime: clean(c.preferredTime),
+      reason: clean(c.reason),
+      sessionId: clean(c.sessionId),
+    },
+  };
+}
+
+export function maskLead(stored: StoredLead): MaskedLead {
+  const { contact, ...summary } = forDisplay(stored);
   return {
     ...summary,
     name: maskName(contact.name),
@@ -150,7 +172,8 @@ export async function runLeadsCommand(argv: string[], store: LeadStore, io: Staf
       io.err(`Usage: npm run leads -- ${command} <lead-id>`);
       return 2;
     }
-    const lead = await resolveId(store, id);
+    const found = await resolveId(store, id);
+    const lead = found === "ambiguous" || found === null ? found : forDisplay(found);
     if (lead === "ambiguous") {
       io.err(`More than one lead id starts with "${id}": give more characters.`);
       return 1;

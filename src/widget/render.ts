@@ -4,19 +4,9 @@
  * There is deliberately no HTML-string path in this module.
  */
 import type { Action, ChatReply, Citation, SafetyNotice } from "../contract.js";
+import { isDialHref, safeHref } from "../links.js";
 
-const SAFE_PROTOCOLS = new Set(["http:", "https:", "tel:"]);
-
-/** The absolute URL when it is http(s) or tel; null for anything else (javascript:, data:, garbage). */
-export function safeHref(url: string | null | undefined, base?: string): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url.trim(), base);
-    return SAFE_PROTOCOLS.has(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHref };
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | boolean | undefined>;
@@ -47,7 +37,7 @@ export function link(url: string | null, attrs: Attrs, ...children: Child[]): HT
   if (!href) return h("span", { class: attrs.class }, ...children);
   const a = h("a", attrs, ...children);
   a.href = href;
-  if (!href.startsWith("tel:")) {
+  if (!isDialHref(href)) {
     a.target = "_blank";
     a.rel = "noopener noreferrer";
   }
@@ -111,7 +101,7 @@ export function plainReplyText(reply: Pick<ChatReply, "text" | "citations">): st
 /** Emergency replies lead with phone numbers: a patient in crisis should not have to scroll. */
 export function orderActions(reply: Pick<ChatReply, "type" | "actions">): Action[] {
   if (reply.type !== "emergency") return reply.actions;
-  const tel = (a: Action) => (safeHref(a.href)?.startsWith("tel:") ? 0 : 1);
+  const tel = (a: Action) => (isDialHref(a.href) ? 0 : 1);
   return [...reply.actions].sort((a, b) => tel(a) - tel(b));
 }
 
@@ -150,7 +140,7 @@ function actionElement(action: Action, ctx: ReplyContext, emergency: boolean): H
     return button;
   }
   if (!href) return null;
-  const isTel = href.startsWith("tel:");
+  const isTel = isDialHref(href);
   return link(href, { class: `action${isTel && emergency ? " action-urgent" : ""}` }, isTel ? icon("phone") : null, action.label);
 }
 
@@ -163,7 +153,7 @@ export function renderSafetyNotice(notice: SafetyNotice): HTMLElement {
     .map((a) => {
       const href = safeHref(a.href);
       if (!href) return null;
-      return link(href, { class: `action action-notice` }, href.startsWith("tel:") ? icon("phone") : null, a.label);
+      return link(href, { class: `action action-notice` }, isDialHref(href) ? icon("phone") : null, a.label);
     })
     .filter((a): a is HTMLElement => a !== null);
   return h("div", { class: "notice", role: "alert" }, h("p", { class: "notice-text" }, notice.text), links.length ? h("div", { class: "actions" }, ...links) : null);

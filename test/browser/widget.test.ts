@@ -70,7 +70,8 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     webhook = await startWebhookReceiver();
-    runtime = await startTestRuntime({ BOOKING_WEBHOOK_URL: webhook.url, LOG_LEVEL: "warn" });
+    // Opted in, so the lead test can see the widget pass its session id through (off by default: test/integration/privacy.test.ts).
+    runtime = await startTestRuntime({ BOOKING_WEBHOOK_URL: webhook.url, LOG_LEVEL: "warn", LEADS_INCLUDE_SESSION_ID: "true" });
     const served = await runtime.app.request("/widget.js");
     if (served.status !== 200) throw new Error(`runtime.app answered ${served.status} for /widget.js: createRuntime must mount createWidgetRoutes (src/http/routes/widget.ts)`);
     const port = await new Promise<number>((resolve) => {

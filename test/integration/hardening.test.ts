@@ -5,7 +5,8 @@
 import { Hono, type Context } from "hono";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../../src/config.js";
-import { clientBucket, createHardening, forwardedClientAddress, nodeClientKey } from "../../src/http/middleware/index.js";
+import { clientBucket, createHardening, nodeClientKey } from "../../src/http/middleware/index.js";
+import { clientAddress, parseTrustProxy } from "../../src/trust-proxy.js";
 
 const ALLOWED = "https://www.clinic.example";
 
@@ -134,8 +135,8 @@ describe("rate limits", () => {
     for (let i = 0; i < 20; i++) expect((await fromAddress(app, "/api/chat", "203.0.113.9")).status).toBe(200);
   });
 
-  it("uses the proxy-appended X-Forwarded-For entry only when TRUST_PROXY is set", async () => {
-    const trusted = appWith(config({ TRUST_PROXY: "true" }));
+  it("uses the proxy-appended X-Forwarded-For entry only when TRUST_PROXY trusts the peer", async () => {
+    const trusted = appWith(config({ TRUST_PROXY: "loopback" }));
     const spoofing = (claimed: string) => fromAddress(trusted, "/api/chat", "127.0.0.1", { headers: { "X-Forwarded-For": `${claimed}, 198.51.100.20` } });
     for (let i = 0; i < 3; i++) expect((await spoofing(`1.1.1.${i}`)).status).toBe(200);
     // Varying the client-supplied part does not buy a new budget.
@@ -157,10 +158,22 @@ describe("rate limits", () => {
 });
 
 describe("client keys", () => {
-  it("takes the last X-Forwarded-For hop", () => {
-    expect(forwardedClientAddress("1.2.3.4, 10.0.0.1")).toBe("10.0.0.1");
-    expect(forwardedClientAddress(" 1.2.3.4 ")).toBe("1.2.3.4");
-    expect(forwardedClientAddress(undefined)).toBeUndefined();
+  it("takes the right-most X-Forwarded-For entry that is not a trusted proxy", () => {
+    const lan = parseTrustProxy("loopback, 10.0.0.0/8, 2001:db8::/32");
+    expect(clientAddress("127.0.0.1", "1.2.3.4, 10.0.0.1", lan)).toBe("1.2.3.4");
+    expect(clientAddress("127.0.0.1", "9.9.9.9, 1.2.3.4, 10.0.0.1", lan)).toBe("1.2.3.4");
+    expect(clientAddress("::ffff:127.0.0.1", " 1.2.3.4 ", lan)).toBe("1.2.3.4");
+    expect(clientAddress("2001:db8::7", "[2001:db9::1]:443", lan)).toBe("2001:db9::1");
+    // An untrusted peer's header is ignored entirely.
+    expect(clientAddress("203.0.113.9", "1.2.3.4", lan)).toBe("203.0.113.9");
+    // Only trusted hops: the furthest; garbage from the client: the last real hop, never a fresh bucket.
+    expect(clientAddress("127.0.0.1", "10.0.0.2, 10.0.0.1", lan)).toBe("10.0.0.2");
+    expect(clientAddress("127.0.0.1", "not-an-ip, 10.0.0.1", lan)).toBe("10.0.0.1");
+    expect(clientAddress("127.0.0.1", undefined, lan)).toBe("127.0.0.1");
+    // Hop counts trust positions, not addresses.
+    expect(clientAddress("203.0.113.9", "1.2.3.4, 5.6.7.8", parseTrustProxy("1"))).toBe("5.6.7.8");
+    expect(clientAddress("203.0.113.9", "1.2.3.4, 5.6.7.8", parseTrustProxy("2"))).toBe("1.2.3.4");
+    expect(clientAddress("203.0.113.9", "1.2.3.4", parseTrustProxy("false"))).toBe("203.0.113.9");
   });
 
   it("buckets IPv4 by address and IPv6 by /64", () => {
@@ -173,7 +186,7 @@ describe("client keys", () => {
   });
 
   it("has no key outside the Node adapter instead of throwing", async () => {
-    const key = nodeClientKey(false);
+    const key = nodeClientKey({ kind: "off" });
     const app = new Hono().get("/", (c) => c.text(String(key(c))));
     expect(await (await app.request("/")).text()).toBe("undefined");
   });

@@ -84,6 +84,29 @@ describe("POST /api/leads", () => {
     expect(notified).toBe(0);
   });
 
+  it("refuses text with nothing visible (400 naming the field) and stores no bidi controls", async () => {
+    for (const [field, value] of [
+      ["name", "\u200b\u200b\u200b"],
+      ["name", "\u202e\u2066\u200f"],
+      ["name", "\u3164 \u00ad"],
+      ["preferredTime", "\u200b\u2060"],
+      ["reason", "\ufeff\u200d\u200c"],
+    ] as const) {
+      const res = await post({ ...lead, [field]: value }, `invisible-${field}-${value.codePointAt(0)}`);
+      expect(res.status).toBe(400);
+      const json = (await res.json()) as { error: { details: Array<{ path: string; message: string }> } };
+      const detail = json.error.details.find((d) => d.path === field);
+      // Bidi controls are stripped first, which can leave nothing at all.
+      expect(detail?.message).toMatch(new RegExp(`^${field} must (contain visible characters|not be empty)$`));
+    }
+    expect(await total()).toBe(0);
+
+    const res = await post({ ...lead, name: "Ana\u202eexe.fdp", preferredTime: "\u2067Tuesday\u2069 morning", reason: "knee \u202dpain" }, "bidi");
+    expect(res.status).toBe(202);
+    const stored = await store.get(((await res.json()) as { leadId: string }).leadId);
+    expect(stored?.contact).toMatchObject({ name: "Anaexe.fdp", preferredTime: "Tuesday morning", reason: "knee pain" });
+  });
+
   it("requires JSON and a valid Idempotency-Key", async () => {
     expect((await post(lead, "k", { "Content-Type": "text/plain" })).status).toBe(415);
     expect((await post("{not json")).status).toBe(400);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatReplySchema, type ChatReply } from "../../src/contract.js";
 import { runEvalCli } from "../../src/eval/cli.js";
-import { SIGNATURE_HEADER, SIGNATURE_TIMESTAMP_HEADER, verifyWebhookSignature } from "../../src/leads/signature.js";
+import { verifyWebhookRequest } from "../../src/leads/signature.js";
 import { startWranglerDev, type WranglerDev } from "../helpers/wrangler-dev.js";
 
 const SECRET = "worker-test-webhook-secret";
@@ -157,9 +157,8 @@ describe("Worker on workerd", () => {
     expect(deliveries.length).toBe(2);
     const last = deliveries.at(-1)!;
     expect(JSON.parse(last.body)).toMatchObject({ leadId, name: "Worker Test", email: "worker.test@example.com" });
-    expect(
-      verifyWebhookSignature({ secret: SECRET, body: last.body, signature: last.headers[SIGNATURE_HEADER.toLowerCase()] as string, timestamp: last.headers[SIGNATURE_TIMESTAMP_HEADER.toLowerCase()] as string }),
-    ).toBe(true);
+    // Signed by the same deliverer as on Node: timestamp, Idempotency-Key and body.
+    expect(verifyWebhookRequest({ secret: SECRET, body: last.body, headers: last.headers as Record<string, string> })).toMatchObject({ ok: true, idempotencyKey: leadId });
 
     // A retried submission is the same lead, not a second one.
     const replay = await fetch(`${worker.url}/api/leads`, {

@@ -1,6 +1,7 @@
 /**
  * Optional LLM condenser: rewrites a follow-up ("how long do they last?") as a
- * standalone question for retrieval. It only steers retrieval — the evidence
+ * standalone question for retrieval, from the patient's earlier messages only
+ * (assistant turns come from the client and are never sent to the model). It only steers retrieval — the evidence
  * check and the verifier still decide what is said — and it returns null on
  * any failure so the caller uses the deterministic resolver instead.
  */
@@ -10,7 +11,7 @@ import type { Turn } from "../../contract.js";
 import type { Logger } from "../../logger.js";
 import { normalizeWhitespace } from "../text.js";
 import { MalformedOutputError } from "./errors.js";
-import { buildCondenseMessages } from "./prompt.js";
+import { buildCondenseMessages, patientTurns } from "./prompt.js";
 import { isPermit, raceWithSignal, type LlmProvider } from "./provider.js";
 import { CondensedQuestionSchema } from "./schema.js";
 
@@ -35,7 +36,8 @@ export function createLlmCondenser(deps: LlmCondenserDeps): QuestionCondenser {
   });
 
   return async (history, message, signal) => {
-    if (history.length === 0) return null;
+    // Only the patient's own words steer retrieval; without any there is nothing to resolve against.
+    if (patientTurns(history).length === 0) return null;
     const permit = deps.provider.acquire("condense", { signal, timeoutMs });
     if (!isPermit(permit)) return null;
     try {

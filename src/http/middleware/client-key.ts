@@ -5,22 +5,9 @@
  */
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { clientAddress, isTrustedPeer, type TrustProxy } from "../../trust-proxy.js";
 
 export type ClientKeyExtractor = (c: Context) => string | undefined;
-
-/**
- * The client address a trusted reverse proxy reported: the LAST entry of
- * X-Forwarded-For, the one our proxy appended. Earlier entries are whatever
- * the client claimed and would let anyone pick a fresh rate-limit bucket.
- */
-export function forwardedClientAddress(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const hops = header
-    .split(",")
-    .map((h) => h.trim())
-    .filter(Boolean);
-  return hops.at(-1);
-}
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -58,21 +45,30 @@ function ipv6Prefix64(address: string): string | null {
     .join(":")}::/64`;
 }
 
-/** Client key on @hono/node-server: the socket's peer address, or the proxy-reported one when `trustProxy`. */
-export function nodeClientKey(trustProxy: boolean): ClientKeyExtractor {
+/** The socket's remote address on @hono/node-server; undefined elsewhere (e.g. `app.request` in tests). */
+export function nodePeerAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Client key on @hono/node-server: the socket's peer address, or — when that
+ * peer is a trusted proxy (TRUST_PROXY) — the right-most X-Forwarded-For
+ * entry that is not one.
+ */
+export function nodeClientKey(trust: TrustProxy): ClientKeyExtractor {
   return (c) => {
-    if (trustProxy) {
-      const forwarded = forwardedClientAddress(c.req.header("x-forwarded-for"));
-      if (forwarded) return clientBucket(forwarded);
-    }
-    try {
-      const address = getConnInfo(c).remote.address;
-      return address ? clientBucket(address) : undefined;
-    } catch {
-      // Not running on the Node adapter (e.g. `app.request` in tests).
-      return undefined;
-    }
+    const address = clientAddress(nodePeerAddress(c), c.req.header("x-forwarded-for"), trust);
+    return address ? clientBucket(address) : undefined;
   };
+}
+
+/** Whether this request came straight from a trusted proxy, so its X-Forwarded-* headers count. */
+export function fromTrustedProxy(c: Context, trust: TrustProxy): boolean {
+  return isTrustedPeer(nodePeerAddress(c), trust);
 }
 
 /** Client key on Cloudflare Workers: the address Cloudflare's edge saw (it overwrites any client-sent value). */

@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { Config } from "../../config.js";
 import { sendError } from "../errors.js";
+import { fromTrustedProxy } from "./client-key.js";
 
 /** Same-origin: the Origin's host equals the host the request was sent to (TLS may end at a proxy, so the scheme is not compared). */
 export function isSameHost(origin: string, requestHost: string | undefined): boolean {
@@ -21,8 +22,9 @@ export function isSameHost(origin: string, requestHost: string | undefined): boo
 
 export function corsFor(config: Pick<Config, "clinic" | "trustProxy">): MiddlewareHandler {
   const allowed = new Set(config.clinic.allowedOrigins.map((o) => o.toLowerCase()));
-  // The host the browser addressed: the request URL's (built from Host on Node), or the proxy's X-Forwarded-Host when trusted.
-  const requestHost = (c: Context) => (config.trustProxy ? c.req.header("x-forwarded-host")?.split(",")[0]?.trim() : undefined) || new URL(c.req.url).host;
+  // The host the browser addressed: the request URL's (built from Host on Node), or X-Forwarded-Host when a trusted proxy sent the request.
+  const forwardedHost = (c: Context) => (fromTrustedProxy(c, config.trustProxy) ? c.req.header("x-forwarded-host")?.split(",")[0]?.trim() : undefined);
+  const requestHost = (c: Context) => forwardedHost(c) || new URL(c.req.url).host;
 
   const corsHeaders = cors({
     origin: (origin) => (allowed.has(origin.toLowerCase()) ? origin : null),

@@ -31,4 +31,4 @@ export function createHardening(config: Config, options: HardeningOptions = {}):
 export { corsFor, isSameHost } from "./cors.js";
 export { rateLimit, type RateLimitOptions } from "./rate-limit.js";
 export { securityHeaders, DEFAULT_CROSS_ORIGIN_PATHS } from "./security-headers.js";
-export { clientBucket, cloudflareClientKey, forwardedClientAddress, nodeClientKey, type ClientKeyExtractor } from "./client-key.js";
+export { clientBucket, cloudflareClientKey, fromTrustedProxy, nodeClientKey, nodePeerAddress, type ClientKeyExtractor } from "./client-key.js";

@@ -11,7 +11,7 @@ import { nodeClientKey, type ClientKeyExtractor } from "./client-key.js";
 export interface RateLimitOptions {
   /** Separates the counters of different endpoints sharing one store. */
   keyPrefix: string;
-  /** How to identify the client; defaults to the Node socket address (or X-Forwarded-For when `trustProxy`). */
+  /** How to identify the client; defaults to the Node socket address (or X-Forwarded-For from a trusted proxy, see `trustProxy`). */
   clientKey?: ClientKeyExtractor;
   windowMs?: number;
   /** Counter store; defaults to an in-process memory store (one per middleware). */

@@ -16,6 +16,8 @@ export interface LeadsRouteDeps {
   deliverer?: { notify(): void };
   logger?: Logger;
   now?: () => number;
+  /** Keep the widget's chat session id with the lead (clinic opt-in); default: drop it. */
+  keepSessionId?: boolean;
 }
 
 export function createLeadsRoutes(deps: LeadsRouteDeps): Hono {
@@ -37,7 +39,7 @@ export function createLeadsRoutes(deps: LeadsRouteDeps): Hono {
       return sendError(c, 400, "invalid_idempotency_key", "The 'Idempotency-Key' header is not valid.", zodDetails(key.error));
     }
 
-    const contact = toContact(body.value);
+    const contact = toContact(body.value, { keepSessionId: deps.keepSessionId ?? false });
     let outcome;
     try {
       outcome = await deps.store.insert({ idempotencyKey: key.data, bodyHash: leadBodyHash(contact), contact, now: now() });

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LeadContact } from "../../../src/leads/schema.js";
+import { ensurePrivateDir } from "../../../src/leads/private-files.js";
 import { LEADS_SCHEMA_VERSION, LeadStoreError, SqliteLeadStore } from "../../../src/leads/sqlite-store.js";
 
 const contact = (name: string): LeadContact => ({ name, email: `${name.toLowerCase()}@example.org`, phone: null, preferredTime: null, reason: null, sessionId: null });
@@ -29,6 +30,37 @@ describe("SqliteLeadStore", () => {
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.pragma("user_version", { simple: true })).toBe(LEADS_SCHEMA_VERSION);
     raw.close();
+  });
+
+  it.skipIf(process.platform === "win32")("makes an existing world-readable database, its WAL/SHM and its directory owner-only", async () => {
+    await store.close();
+    const existing = path.join(dir, "old-data", "leads.sqlite");
+    mkdirSync(path.dirname(existing), { mode: 0o755 });
+    chmodSync(path.dirname(existing), 0o755);
+    // An earlier version (or a restore) left the database and its WAL files at 0644, open by another connection.
+    const other = new Database(existing);
+    other.pragma("journal_mode = WAL");
+    other.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    for (const f of [existing, `${existing}-wal`, `${existing}-shm`]) chmodSync(f, 0o644);
+
+    store = new SqliteLeadStore(existing);
+    await store.insert({ idempotencyKey: "k", bodyHash: "h", contact: contact("Ana"), now: 1 });
+    const mode = (f: string) => statSync(f).mode & 0o777;
+    expect(mode(path.dirname(existing))).toBe(0o700);
+    for (const f of [existing, `${existing}-wal`, `${existing}-shm`]) {
+      expect(existsSync(f)).toBe(true);
+      expect(mode(f)).toBe(0o600);
+    }
+    other.close();
+  });
+
+  it.skipIf(process.platform === "win32")("creates the data directory owner-only and tightens an existing one", () => {
+    const fresh = path.join(dir, "fresh", "data");
+    ensurePrivateDir(fresh);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    chmodSync(fresh, 0o755);
+    ensurePrivateDir(fresh);
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
   });
 
   it("inserts once per idempotency key: replay returns the same id, another body conflicts", async () => {

@@ -68,6 +68,20 @@ describe("npm run leads", () => {
     expect(err.join("\n")).toMatch(/No lead with id/);
   });
 
+  it("never prints bidi controls a stored lead may carry (list, JSON and show)", async () => {
+    const rlo = "\u202e";
+    const r = await store.insert({ idempotencyKey: "bidi", bodyHash: "h", contact: { ...jane, name: `${rlo}Jane Doe`, reason: `see ${rlo}fdp.exe` }, now: 1000 });
+    const id = r.kind === "created" ? r.id : "";
+    expect(await run()).toBe(0);
+    expect(await run("--json")).toBe(0);
+    expect(await run("show", id)).toBe(0);
+    expect(await run("show", id, "--json")).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain("J*** D***");
+    expect(text).toContain("see fdp.exe");
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it("retries a dead lead and refuses other states", async () => {
     const id = await deadLead();
     expect(await run("retry", id)).toBe(0);

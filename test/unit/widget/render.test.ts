@@ -7,12 +7,14 @@ describe("safeHref", () => {
     ["https://clinic.example/a?b=1", "https://clinic.example/a?b=1"],
     ["http://clinic.example", "http://clinic.example/"],
     ["tel:+15550100199", "tel:+15550100199"],
+    ["sms:988", "sms:988"],
+    ["tel:+1 (555) 010-0199", "tel:+1 (555) 010-0199"],
     [" HTTPS://clinic.example/x ", "https://clinic.example/x"],
   ])("allows %s", (url, expected) => {
     expect(safeHref(url)).toBe(expected);
   });
 
-  it.each(["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>x</script>", "vbscript:x", "mailto:a@b.example", "//evil.example", "/relative", "", null, undefined])(
+  it.each(["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>x</script>", "vbscript:x", "mailto:a@b.example", "tel:", "tel:abc", "tel:9", "sms:988?body=x", "988", "//evil.example", "/relative", "", null, undefined])(
     "refuses %j",
     (url) => {
       expect(safeHref(url)).toBeNull();

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { verifyWebhookSignature } from "../../../../src/leads/signature.js";
+import { verifyWebhookRequest } from "../../../../src/leads/signature.js";
 
 export type ReceiverMode = "accept" | "unavailable" | "reject" | "hang";
 
@@ -43,14 +43,7 @@ export async function startReceiver(options: { secret?: string; mode?: ReceiverM
       const receipt: Receipt = {
         idempotencyKey: req.headers["idempotency-key"]?.toString() ?? null,
         body: JSON.parse(raw) as Record<string, unknown>,
-        signatureValid: options.secret
-          ? verifyWebhookSignature({
-              secret: options.secret,
-              body: raw,
-              signature: req.headers["x-signature"]?.toString(),
-              timestamp: req.headers["x-signature-timestamp"]?.toString(),
-            })
-          : null,
+        signatureValid: options.secret ? verifyWebhookRequest({ secret: options.secret, body: raw, headers: req.headers }).ok : null,
         status: null,
       };
       requests.push(receipt);
