@@ -63,11 +63,15 @@ function distinctive(text: string, common: Set<string>): string[] {
   return contentTerms(text).filter((w) => !/^\d/.test(w) && !FRAMING.has(w) && !common.has(w) && termWeight(w) === 1);
 }
 
-/** Stems in more than `share` of all sentences: they say nothing about which figure is which. */
+/**
+ * Stems in more than `share` of all sentences: they say nothing about which figure is which.
+ * A handful of sentences is no statistic, so a word must also occur more than five times.
+ */
 function corpusCommon(sentences: string[], share: number): Set<string> {
   const df = new Map<string, number>();
   for (const s of sentences) for (const w of new Set(contentTerms(s))) df.set(w, (df.get(w) ?? 0) + 1);
-  return new Set([...df].filter(([, n]) => n > share * sentences.length).map(([w]) => w));
+  const limit = Math.max(share * sentences.length, 5);
+  return new Set([...df].filter(([, n]) => n > limit).map(([w]) => w));
 }
 
 function around(sentence: string, q: Quantity, window: number): string {
