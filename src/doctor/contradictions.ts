@@ -5,7 +5,8 @@
  * Topic-free: what counts as "the same thing" comes from the corpus's own
  * word statistics, never from a list of treatment words.
  */
-import { contentTerms, termWeight } from "../retrieve/terms.js";
+import { wordTokens } from "../answer/text.js";
+import { contentTerms, stem, termWeight } from "../retrieve/terms.js";
 import type { PromoMatcher } from "../ingest/promotional.js";
 import type { Article } from "../types.js";
 import { articleSentences } from "./corpus-text.js";
@@ -102,8 +103,7 @@ export function findContradictions(articles: Article[], promo: PromoMatcher, opt
   const common = corpusCommon(sentences.map((s) => s.text), options.maxSentenceShare);
   const titles = new Map(articles.map((a) => [a.id, a.title]));
   const candidates: Candidate[] = [];
-  {
-    for (const s of sentences) {
+  for (const s of sentences) {
       if (promo.isPromotional(s.text)) continue; // never shown to patients, so never a conflicting answer
       for (const quantity of extractQuantities(s.text)) {
         const heading = s.sectionPath[s.sectionPath.length - 1] ?? "";
@@ -116,11 +116,11 @@ export function findContradictions(articles: Article[], promo: PromoMatcher, opt
           quantity,
           value: formatValue(quantity),
           keys: new Set(distinctive(`${s.text} ${heading}`, common)),
-          near: new Set(distinctive(`${around(s.text, quantity, options.window)} ${heading}`, common)),
+          // A count's own noun ("6 sessions") is what it measures.
+          near: new Set(distinctive(`${around(s.text, quantity, options.window)} ${heading} ${quantity.dimension.startsWith("count:") ? (quantity.noun ?? "") : ""}`, common)),
           noun,
         });
       }
-    }
   }
   // Rarer words say more about what a figure measures.
   const df = new Map<string, number>();
@@ -152,21 +152,19 @@ export function findContradictions(articles: Article[], promo: PromoMatcher, opt
   const linked = (i: number, j: number) => link.has(i < j ? `${i}:${j}` : `${j}:${i}`);
   // Complete linkage: a statement joins a group only when it is linked to every member from another
   // article, so one shared word ("last") cannot chain a session length to an illness's duration.
+  // Two figures of one article may share a group when they are the same kind of figure.
+  const sameDimension = (x: number, y: number) => candidates[x]!.quantity.dimension === candidates[y]!.quantity.dimension;
   const cluster = candidates.map((_, i) => [i]);
   const owner = candidates.map((_, i) => i);
   for (const [i, j] of pairs.sort((x, y) => y[2] - x[2])) {
     const ci = owner[i]!;
     const cj = owner[j]!;
     if (ci === cj) continue;
-    const ok = cluster[ci]!.every((x) => cluster[cj]!.every((y) => candidates[x]!.articleId === candidates[y]!.articleId ? sameValueOrLinked(x, y) : linked(x, y)));
+    const ok = cluster[ci]!.every((x) => cluster[cj]!.every((y) => candidates[x]!.articleId === candidates[y]!.articleId ? sameDimension(x, y) : linked(x, y)));
     if (!ok) continue;
     for (const y of cluster[cj]!) owner[y] = ci;
     cluster[ci]!.push(...cluster[cj]!);
     cluster[cj] = [];
-  }
-  function sameValueOrLinked(x: number, y: number): boolean {
-    // Two figures of one article join the same group only when they are the same kind of thing.
-    return candidates[x]!.quantity.dimension === candidates[y]!.quantity.dimension;
   }
   const groups = new Map<number, Candidate[]>(cluster.flatMap((members, c) => (members.length > 0 ? [[c, members.sort((x, y) => x - y).map((m) => candidates[m]!)] as [number, Candidate[]]] : [])));
   const out: Contradiction[] = [];
@@ -176,7 +174,10 @@ export function findContradictions(articles: Article[], promo: PromoMatcher, opt
     if (distinct.length < 2) continue;
     const counts = new Map<string, number>();
     for (const m of members) for (const k of m.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    const about = [...counts].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]).map(([k]) => k).slice(0, 6);
+    // Shown as the articles' own words ("course"), not stems ("cours").
+    const surface = new Map<string, string>();
+    for (const m of members) for (const w of wordTokens(`${m.sentence} ${m.sectionPath.join(" ")}`)) if (!surface.has(stem(w))) surface.set(stem(w), w);
+    const about = [...counts].filter(([, n]) => n >= 2).sort((x, y) => y[1] - x[1]).map(([k]) => surface.get(k) ?? k).slice(0, 6);
     out.push({ dimension: members[0]!.quantity.dimension, about, figures: members.map(({ keys: _k, near: _n, noun: _noun, ...f }) => f) });
   }
   return out;

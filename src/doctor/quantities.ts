@@ -144,6 +144,8 @@ export function extractQuantities(sentence: string): Quantity[] {
     const tail = readTail(g.after ?? "", !wordOne && !isYear(aTok, a), b ?? a);
     if (!tail) continue;
     if (wordOne && tail.kind !== "time") continue;
+    // "twice a day", "per week": a rate, not a length of time.
+    if (isArticle && /\b(?:once|twice|thrice|times|per|each|every)\s*$/i.test(sentence.slice(0, m.index ?? 0))) continue;
     let lo = a;
     let hi = b ?? a;
     if (g.half) {
@@ -192,22 +194,29 @@ function tokenEnd(after: string, used: number): number {
 /** Formats a quantity's interval for people ("60–120 min", "≥ 3 months"). */
 export function formatValue(q: Pick<Quantity, "dimension" | "min" | "max">): string {
   const [base] = q.dimension.split("/");
-  const show = (v: number) => (base === "duration" ? humanDuration(v) : base === "percent" ? `${trim(v)}%` : trim(v));
+  if (base === "duration") return formatDuration(q.min, q.max);
+  const show = (v: number) => (base === "percent" ? `${trim(v)}%` : trim(v));
   if (q.min !== null && q.max !== null) return q.min === q.max ? show(q.min) : `${show(q.min)} – ${show(q.max)}`;
   if (q.min !== null) return `≥ ${show(q.min)}`;
   if (q.max !== null) return `≤ ${show(q.max)}`;
   return "?";
 }
 
-function trim(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, "");
+const DURATION_UNITS: Array<[string, number]> = [["year", 525960], ["month", 43830], ["week", 10080], ["day", 1440], ["hour", 60], ["minute", 1], ["second", 1 / 60]];
+
+/** Both ends in one unit, the largest that states them exactly ("45 – 60 minutes", "1 – 2 hours"). */
+function formatDuration(min: number | null, max: number | null): string {
+  const ends = [min, max].filter((v): v is number => v !== null);
+  if (ends.length === 0) return "?";
+  const exact = (v: number, size: number) => Math.abs(v / size - Math.round((v / size) * 10) / 10) < 1e-9;
+  const [name, size] = DURATION_UNITS.find(([, size]) => Math.min(...ends) / size >= 1 && ends.every((v) => exact(v, size))) ?? ["minute", 1];
+  const n = (v: number) => trim(v / size);
+  const unit = (v: number) => `${name}${v / size === 1 ? "" : "s"}`;
+  if (min !== null && max !== null) return min === max ? `${n(min)} ${unit(min)}` : `${n(min)} – ${n(max)} ${unit(max)}`;
+  if (min !== null) return `≥ ${n(min)} ${unit(min)}`;
+  return `≤ ${n(max!)} ${unit(max!)}`;
 }
 
-function humanDuration(minutes: number): string {
-  const units: Array<[string, number]> = [["year", 525960], ["month", 43830], ["week", 10080], ["day", 1440], ["hour", 60], ["minute", 1], ["second", 1 / 60]];
-  for (const [name, size] of units) {
-    const n = minutes / size;
-    if (n >= 1 && Math.abs(n - Math.round(n * 10) / 10) < 1e-9) return `${trim(n)} ${name}${n === 1 ? "" : "s"}`;
-  }
-  return `${trim(minutes)} minutes`;
+function trim(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, "");
 }

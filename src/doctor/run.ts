@@ -21,7 +21,7 @@ import { checkFrontMatter, type ArticleFile } from "./front-matter.js";
 import { inventory } from "./inventory.js";
 import { promotionalSentences } from "./promotional.js";
 import { rankQuestions, sectionReach } from "./reach.js";
-import { summarize, type DoctorReport, type Skippable } from "./report.js";
+import { summarize, type DoctorReport } from "./report.js";
 
 export interface DoctorOptions {
   config: Config;
@@ -65,7 +65,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const allChunks = approved.flatMap((a) => chunkArticle(a, promo, DEFAULT_CHUNK_OPTIONS));
   const kept = new Set(collapseNearDuplicates(allChunks, DEFAULT_CHUNK_OPTIONS.duplicateThreshold).kept.map((c) => c.id));
 
-  let reach: Skippable<DoctorReport["reach"] extends Skippable<infer R> ? R : never> = { ran: false, reason: "" };
+  let reach: DoctorReport["reach"] = { ran: false, reason: "" };
   let commonQuestions: DoctorReport["commonQuestions"] = { ran: false, reason: "" };
   let assistantInfo: DoctorReport["assistant"] = null;
   const suiteLoad = await loadSuiteQuestions(options.suites, options.cwd);

@@ -64,7 +64,7 @@ describe("npm run doctor on a small clinic corpus", () => {
 
   it("shows the contradicting session lengths and counts side by side", () => {
     const figures = report.contradictions.map((c) => c.figures.map((f) => `${f.articleId}: ${f.value}`));
-    expect(figures).toContainEqual(["shockwave-therapy-basics: 20 minutes", "what-to-expect-from-shockwave-therapy: 45 minutes – 1 hour"]);
+    expect(figures).toContainEqual(["shockwave-therapy-basics: 20 minutes", "what-to-expect-from-shockwave-therapy: 45 – 60 minutes"]);
     expect(figures).toContainEqual(["shockwave-therapy-basics: 3", "what-to-expect-from-shockwave-therapy: 5 – 6"]);
   });
 

@@ -45,6 +45,7 @@ describe("extractQuantities", () => {
     expect(extractQuantities("The device was invented in the 1980s.")).toEqual([]);
     expect(extractQuantities("In 2019 patients asked for it.")).toEqual([]);
     expect(extractQuantities("1.")).toEqual([]);
+    expect(extractQuantities("Moisturize twice a day and once a week exfoliate.")).toEqual([]);
     expect(extractQuantities("One of the main reasons is comfort, and it is not one-size-fits-all.")).toEqual([]);
   });
 
