@@ -63,14 +63,14 @@ function contradictions(r: DoctorReport): string {
             `<div class="stmt"><div class="value">${esc(f.value)}</div><blockquote>${esc(f.sentence)}</blockquote><div class="src">${esc(f.title)} · ${esc(sectionLabel(f.sectionPath))}<br><code>${esc(f.articleId)}</code></div></div>`,
         )
         .join("");
-      return `<h3>${i + 1}. ${esc(describeDimension(c.dimension))}${c.about.length ? ` — about “${esc(c.about.join(", "))}”` : ""}</h3><div class="pair">${cards}</div>`;
+      return `<h3>${i + 1}. ${esc(describeDimension(c.dimension, c.figures[0]?.quantity.noun ?? null))}${c.about.length ? ` — about “${esc(c.about.join(", "))}”` : ""}</h3><div class="pair">${cards}</div>`;
     })
     .join("");
 }
 
-function describeDimension(d: string): string {
+function describeDimension(d: string, noun: string | null): string {
   const [base, rate] = d.split("/");
-  const what = base === "duration" ? "A length of time" : base === "percent" ? "A percentage" : `A number of ${base!.replace(/^count:/, "")}…`;
+  const what = base === "duration" ? "A length of time" : base === "percent" ? "A percentage" : `A number of ${noun ?? base!.replace(/^count:/, "")}`;
   return rate ? `${what} per ${rate}` : what;
 }
 
@@ -116,8 +116,9 @@ function reach(r: DoctorReport): string {
   const rows = x.sections.map(
     (s) => `<tr${s.questions === 0 ? ' style="background:#fffbea"' : ""}><td>${esc(titleOf(r, s.articleId))}</td><td>${esc(s.label)}</td><td>${s.questions === 0 ? "<b>none</b>" : s.questions}</td></tr>`,
   );
-  return `<p><b>${x.unreached.length} of ${x.sections.length}</b> sections are in no question's top ${x.topK} (${x.questions} questions from ${esc(x.suites.join(", "))}).</p>
-<details${x.unreached.length > 0 ? " open" : ""}><summary>Every section and how many questions reach it</summary><table><tr><th>article</th><th>section</th><th>questions reaching it</th></tr>${rows.join("")}</table></details>`;
+  const list = x.unreached.map((s) => `<li>${esc(titleOf(r, s.articleId))} · <b>${esc(s.label)}</b></li>`).join("");
+  return `<p><b>${x.unreached.length} of ${x.sections.length}</b> sections are in no question's top ${x.topK} (${x.questions} questions from ${esc(x.suites.join(", "))}).</p>${list ? `<ul>${list}</ul>` : ""}
+<details><summary>Every section and how many questions reach it</summary><table><tr><th>article</th><th>section</th><th>questions reaching it</th></tr>${rows.join("")}</table></details>`;
 }
 
 function promotional(r: DoctorReport): string {
@@ -152,7 +153,7 @@ export function renderDoctorHtml(r: DoctorReport): string {
 <p class="meta">${esc(r.corpusDir)} · ${esc(r.generatedAt)}${r.assistant ? ` · answerer ${esc(r.assistant.answerer)}, embedder ${esc(r.assistant.embedder)}` : ""}</p>
 ${verdict}${cards}${fixFirst}
 ${section("Figures that disagree between articles", "The same kind of figure stated differently in different articles. Patients may be shown either one; decide which is right and correct the other article.", contradictions(r))}
-${section("Questions patients of any clinic ask", "Each question was put to the assistant exactly as a patient would type it. The reply shown is the one a patient would get today.", commonQuestions(r))}
+${section("Questions patients of any clinic ask", "Each question was put to the assistant exactly as a patient would type it. The reply shown is the one a patient would get today. “Answered” only means the articles had passages on the question: read each reply to judge whether it really answers it.", commonQuestions(r))}
 ${section("Front-matter", "Files that fail validation are left out of the index until fixed. Drafts are never shown to patients.", frontMatter(r))}
 ${section("Passages repeated across articles", "Near-identical paragraphs in different articles. Keep one, or make sure both say the same thing.", duplicates(r))}
 ${section("Sections no eval question reaches", "A section in no question's top results is untested: add an eval question for it, or check that patients would ever need it.", reach(r))}

@@ -26,7 +26,7 @@ export function renderTerminal(r: DoctorReport, maxRows = 30): string {
     table(
       ["article", "status", "reviewed", "chunks", "sections (searchable chunks)"],
       r.articles.map((a) => [a.id, a.status, a.reviewed, String(a.chunks), a.sections.map((s) => `${s.label} (${s.searchable})`).join("\n")]),
-      [34, 9, 12, 8, 50],
+      [34, 10, 12, 8, 50],
     ),
   );
 
@@ -47,7 +47,7 @@ export function renderTerminal(r: DoctorReport, maxRows = 30): string {
       table(
         ["question", "answered", "reply (first 160 characters)", "cites"],
         answers.map((a) => [a.question, a.answered ? "yes" : `NO (${a.type})`, cut(a.text, 160), [...new Set(a.citations.map((c) => c.articleId))].join("\n")]),
-        [30, 12, 50, 30],
+        [30, 16, 50, 30],
       ),
     );
   } else out.push("", `Common patient questions: not run (${r.commonQuestions.reason})`);
