@@ -14,37 +14,49 @@ export class CorpusError extends Error {
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-/** Parses one article file's text. Pure: `source` is only used in messages. */
-export function parseArticle(text: string, source: string): Article {
+/** One problem with an article file; `field` is null when the problem is the file as a whole. */
+export interface ArticleIssue {
+  field: string | null;
+  message: string;
+}
+
+export function formatArticleIssue(source: string, issue: ArticleIssue): string {
+  return issue.field === null ? `${source}: ${issue.message}` : `${source}: field '${issue.field}': ${issue.message}`;
+}
+
+/** Validates one article file's text and reports every problem found, instead of stopping at the first. */
+export function checkArticle(text: string, source: string): { article: Article; issues: [] } | { article: null; issues: ArticleIssue[] } {
+  const fail = (issues: ArticleIssue[]) => ({ article: null, issues });
   const match = FRONT_MATTER.exec(text);
-  if (!match) throw new CorpusError(`${source}: missing YAML front-matter (the file must start with a '---' block)`);
+  if (!match) return fail([{ field: null, message: "missing YAML front-matter (the file must start with a '---' block)" }]);
   let data: unknown;
   try {
     data = parseYaml(match[1]!, { schema: "core" });
   } catch (err) {
-    throw new CorpusError(`${source}: front-matter is not valid YAML: ${(err as Error).message}`);
+    return fail([{ field: null, message: `front-matter is not valid YAML: ${(err as Error).message}` }]);
   }
   const parsed = FrontMatterSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => {
-      const field = i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(front-matter)");
-      return `${source}: field '${field}': ${i.message}`;
-    });
-    throw new CorpusError(issues.join("\n"));
-  }
   const body = match[2]!.trim();
-  if (!body) throw new CorpusError(`${source}: the article body is empty`);
+  const issues: ArticleIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({
+        field: i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "(front-matter)"),
+        message: i.message,
+      }));
+  if (!body) issues.push({ field: null, message: "the article body is empty" });
+  if (!parsed.success || issues.length > 0) return fail(issues);
   const fm = parsed.data;
   return {
-    id: fm.id,
-    title: fm.title,
-    publisher: fm.publisher,
-    reviewed: fm.reviewed,
-    status: fm.status,
-    url: fm.url ?? null,
-    body,
-    source,
+    article: { id: fm.id, title: fm.title, publisher: fm.publisher, reviewed: fm.reviewed, status: fm.status, url: fm.url ?? null, body, source },
+    issues: [],
   };
+}
+
+/** Parses one article file's text. Pure: `source` is only used in messages. */
+export function parseArticle(text: string, source: string): Article {
+  const checked = checkArticle(text, source);
+  if (!checked.article) throw new CorpusError(checked.issues.map((i) => formatArticleIssue(source, i)).join("\n"));
+  return checked.article;
 }
 
 /** Loads every `.md` article (all statuses), sorted by file name; duplicate ids are an error. */

@@ -23,8 +23,15 @@ const PromoFileSchema = z
   .strict();
 export type PromoPatternSpec = z.infer<typeof PromoFileSchema>["patterns"][number];
 
+/** Why a sentence was tagged: one of the file's patterns, or a publisher's name. */
+export type PromoMatch =
+  | { kind: "pattern"; index: number; pattern: string; flags: string }
+  | { kind: "publisher"; marker: string };
+
 export interface PromoMatcher {
   isPromotional(sentence: string): boolean;
+  /** The first rule that tags the sentence (patterns in file order, then publisher names), or null. */
+  match(sentence: string): PromoMatch | null;
   /** Serializable form, hashed into the index manifest. */
   specs: PromoPatternSpec[];
 }
@@ -52,13 +59,18 @@ export function publisherMarkers(publishers: string[]): string[] {
 
 export function createPromoMatcher(specs: PromoPatternSpec[], publishers: string[] = []): PromoMatcher {
   const regexes = specs.map((s) => new RegExp(s.pattern, s.flags));
-  const brands = publisherMarkers(publishers).map(
+  const markers = publisherMarkers(publishers);
+  const brands = markers.map(
     (m) => new RegExp(`(^|[^\\p{L}\\p{N}])${m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "u"),
   );
-  return {
-    specs,
-    isPromotional: (sentence) => regexes.some((r) => r.test(sentence)) || brands.some((r) => r.test(sentence)),
+  // One rule set for both questions, so "which rule" can never disagree with "is it tagged".
+  const match = (sentence: string): PromoMatch | null => {
+    const i = regexes.findIndex((r) => r.test(sentence));
+    if (i >= 0) return { kind: "pattern", index: i, pattern: specs[i]!.pattern, flags: specs[i]!.flags };
+    const b = brands.findIndex((r) => r.test(sentence));
+    return b >= 0 ? { kind: "publisher", marker: markers[b]! } : null;
   };
+  return { specs, match, isPromotional: (sentence) => match(sentence) !== null };
 }
 
 export async function loadPromoPatterns(file: string): Promise<PromoPatternSpec[]> {

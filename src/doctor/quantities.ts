@@ -1,0 +1,222 @@
+/**
+ * Finds the figures a sentence states — durations, percentages and counts of
+ * whatever noun follows ("6 sessions", "two or more antidepressants") — as
+ * intervals in one base unit per dimension, so "about an hour" and "60
+ * minutes" compare equal and "1 to 2 hours" does not. Pure and topic-free.
+ */
+import { stem } from "../retrieve/terms.js";
+
+export interface Quantity {
+  /** The words that stated it, as written ("between 1 to 2 hours"). */
+  text: string;
+  /** Where `text` starts in the sentence. */
+  index: number;
+  /** "duration" (minutes), "percent", or "count:<noun stem>"; a rate adds "/<period>" ("count:time/day"). */
+  dimension: string;
+  /** Lower and upper bound in the dimension's base unit; null = open ("at least 3 months" has no max). */
+  min: number | null;
+  max: number | null;
+  /** The noun the figure measures when the sentence says it right there ("3-6 month intervals" → "intervals", "6 sessions" → "sessions"). */
+  noun: string | null;
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100, dozen: 12,
+};
+
+/** Minutes per time unit. */
+const TIME_UNITS: Record<string, number> = {
+  second: 1 / 60, sec: 1 / 60, minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, month: 43830, year: 525960,
+};
+const TIME_UNIT_WORDS = new Set(Object.keys(TIME_UNITS).flatMap((u) => [u, `${u}s`]));
+
+/** Words between a number and its noun that describe rather than name ("6 weekly sessions"). */
+const MODIFIERS = new Set([
+  "more", "additional", "separate", "total", "individual", "consecutive", "short", "long", "longer", "full", "different",
+  "further", "extra", "initial", "main", "major", "minor", "common", "key", "other", "or", "and", "to", "of", "the", "such",
+]);
+
+/** Words that never name a counted thing. */
+const NOT_NOUNS = new Set([
+  "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "is", "are", "was", "were",
+  "be", "been", "it", "its", "this", "that", "these", "those", "as", "than", "percent", "per", "cent", "if", "can",
+  "may", "will", "would", "should", "could", "do", "does", "not", "no", "so", "then", "s",
+]);
+
+const NUM = String.raw`(?:\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
+const RANGE_SEP = String.raw`\s*(?:-|–|—|to|and|or)\s*`;
+const LOWER = String.raw`at least|more than|over|no fewer than|a minimum of|minimum of`;
+const UPPER = String.raw`up to|less than|under|no more than|fewer than|within|a maximum of|maximum of`;
+
+// One figure: optional bound word, optional "between", a number or a range, optional "or more", then what follows.
+const FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?:(?<bound>${LOWER}|${UPPER})\s+)?(?:between\s+)?(?:(?<half>half)\s+)?(?<a>${NUM})(?:${RANGE_SEP}(?<b>${NUM}))?(?<plus>\+)?(?![\p{L}\p{N}])(?=(?<after>[^.;:!?()\d]{0,60}))`,
+  "giu",
+);
+
+function numberValue(token: string): number | null {
+  const t = token.toLowerCase();
+  if (t === "a" || t === "an") return 1;
+  if (t in WORD_NUMBERS) return WORD_NUMBERS[t]!;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+function singular(word: string): string {
+  return word.replace(/ies$/, "y").replace(/(ss|[^s])s$/, "$1");
+}
+
+interface Tail {
+  kind: "time" | "percent" | "count";
+  /** Minutes per unit for time. */
+  factor: number;
+  noun: string | null;
+  /** Words consumed after the number. */
+  used: number;
+  orMore: boolean;
+}
+
+/** Reads what follows a number: a time unit, a percent sign, or a counted noun. */
+function readTail(after: string, allowCount: boolean, value: number): Tail | null {
+  const tokens = after.match(/%|[\p{L}']+/gu) ?? [];
+  let i = 0;
+  let orMore = false;
+  if (tokens[0] === "%") return { kind: "percent", factor: 1, noun: null, used: 1, orMore };
+  const lower = tokens.map((t) => t.toLowerCase());
+  if (lower[0] === "percent" || (lower[0] === "per" && lower[1] === "cent")) return { kind: "percent", factor: 1, noun: null, used: 1, orMore };
+  if (lower[0] === "or" && (lower[1] === "more" || lower[1] === "longer")) {
+    orMore = true;
+    i = 2;
+  }
+  const word = lower[i];
+  if (word && TIME_UNIT_WORDS.has(word)) {
+    const unit = singular(word);
+    // "3-6 month intervals", "a 40-minute visit": the unit is an adjective and the next word is what it measures.
+    const next = lower[i + 1];
+    const hyphenated = /^\s*-\s*$/.test(after.slice(0, after.toLowerCase().indexOf(word)));
+    const adjectival = (hyphenated || (word === unit && value > 1)) && next !== undefined && !NOT_NOUNS.has(next) && !TIME_UNIT_WORDS.has(next) && !next.endsWith("ly");
+    if (lower[i + 1] === "or" && (lower[i + 2] === "more" || lower[i + 2] === "longer")) orMore = true;
+    return { kind: "time", factor: TIME_UNITS[unit] ?? TIME_UNITS[word]!, noun: adjectival ? tokens[i + 1]! : null, used: i + 1, orMore };
+  }
+  if (!allowCount) return null;
+  for (let j = i; j < lower.length; j++) {
+    const w = lower[j]!;
+    if (MODIFIERS.has(w) || (w.endsWith("ly") && w.length > 4)) {
+      if (w === "or" && lower[j + 1] === "more") orMore = true;
+      continue;
+    }
+    if (NOT_NOUNS.has(w) || w.length < 3 || TIME_UNIT_WORDS.has(w)) return null;
+    return { kind: "count", factor: 1, noun: tokens[j]!, used: j + 1, orMore };
+  }
+  return null;
+}
+
+/** "a day", "per week", "daily" right after a figure makes it a rate. */
+const RATE = /^\s*(?:,\s*)?(?:(?:per|a|an|each|every)\s+(second|minute|hour|day|week|month|year|session|visit|treatment)\b|(daily|weekly|monthly|yearly|annually)\b)/i;
+function readRate(rest: string): string | null {
+  const m = RATE.exec(rest);
+  if (!m) return null;
+  if (m[1]) return m[1].toLowerCase();
+  return { daily: "day", weekly: "week", monthly: "month", yearly: "year", annually: "year" }[m[2]!.toLowerCase()] ?? null;
+}
+
+function isYear(token: string, value: number): boolean {
+  return /^\d{4}$/.test(token) && value >= 1800 && value <= 2100;
+}
+
+export function extractQuantities(sentence: string): Quantity[] {
+  const out: Quantity[] = [];
+  // A figure's own words ("three times a day") must not be read again as another figure ("a day").
+  let consumedUntil = 0;
+  for (const m of sentence.matchAll(FIGURE)) {
+    const g = m.groups!;
+    const aTok = g.a!;
+    const bTok = g.b;
+    const a = numberValue(aTok);
+    const b = bTok ? numberValue(bTok) : null;
+    if (a === null || (bTok && b === null)) continue;
+    const isArticle = /^an?$/i.test(aTok);
+    // "one" and "a" count nothing reliably ("one of the reasons", "a patient"); they only state durations.
+    const wordOne = isArticle || aTok.toLowerCase() === "one";
+    if ((m.index ?? 0) < consumedUntil) continue;
+    const tail = readTail(g.after ?? "", !wordOne && !isYear(aTok, a), b ?? a);
+    if (!tail) continue;
+    if (wordOne && tail.kind !== "time") continue;
+    // "twice a day", "per week": a rate, not a length of time.
+    if (isArticle && /\b(?:once|twice|thrice|times|per|each|every)\s*$/i.test(sentence.slice(0, m.index ?? 0))) continue;
+    let lo = a;
+    let hi = b ?? a;
+    if (g.half) {
+      lo *= 0.5;
+      hi *= 0.5;
+    }
+    if (hi < lo) [lo, hi] = [hi, lo];
+    lo *= tail.factor;
+    hi *= tail.factor;
+    let min: number | null = lo;
+    let max: number | null = hi;
+    const bound = g.bound?.toLowerCase();
+    if (bound && new RegExp(`^(?:${LOWER})$`).test(bound)) max = null;
+    else if (bound && new RegExp(`^(?:${UPPER})$`).test(bound) && b === null) min = null;
+    if (tail.orMore || g.plus) max = null;
+
+    const after = g.after ?? "";
+    let end = m[0].length + tokenEnd(after, tail.used);
+    // "a day or two": the range closes after the unit.
+    const closing = tail.kind === "time" && b === null ? new RegExp(String.raw`^\s*or\s+(${NUM})(?![\p{L}\p{N}])`, "iu").exec(sentence.slice((m.index ?? 0) + end)) : null;
+    const closeValue = closing ? numberValue(closing[1]!) : null;
+    if (closing && closeValue !== null && closeValue * tail.factor > (max ?? Infinity)) {
+      max = closeValue * tail.factor;
+      end += closing[0].length;
+    }
+    const text = sentence.slice(m.index ?? 0, (m.index ?? 0) + end).trim();
+    const rate = readRate(sentence.slice((m.index ?? 0) + end));
+    consumedUntil = (m.index ?? 0) + end + (rate ? (RATE.exec(sentence.slice((m.index ?? 0) + end))?.[0].length ?? 0) : 0);
+    const base = tail.kind === "time" ? "duration" : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
+    out.push({ text, index: m.index ?? 0, dimension: rate ? `${base}/${rate}` : base, min, max, noun: tail.noun });
+  }
+  return out;
+}
+
+/** Offset in `after` just past its `used`-th word (0 when none are used). */
+function tokenEnd(after: string, used: number): number {
+  let end = 0;
+  let n = 0;
+  for (const t of after.matchAll(/%|[\p{L}']+/gu)) {
+    if (n++ >= used) break;
+    end = (t.index ?? 0) + t[0].length;
+  }
+  return end;
+}
+
+/** Formats a quantity's interval for people ("60–120 min", "≥ 3 months"). */
+export function formatValue(q: Pick<Quantity, "dimension" | "min" | "max">): string {
+  const [base] = q.dimension.split("/");
+  if (base === "duration") return formatDuration(q.min, q.max);
+  const show = (v: number) => (base === "percent" ? `${trim(v)}%` : trim(v));
+  if (q.min !== null && q.max !== null) return q.min === q.max ? show(q.min) : `${show(q.min)} – ${show(q.max)}`;
+  if (q.min !== null) return `≥ ${show(q.min)}`;
+  if (q.max !== null) return `≤ ${show(q.max)}`;
+  return "?";
+}
+
+const DURATION_UNITS: Array<[string, number]> = [["year", 525960], ["month", 43830], ["week", 10080], ["day", 1440], ["hour", 60], ["minute", 1], ["second", 1 / 60]];
+
+/** Both ends in one unit, the largest that states them exactly ("45 – 60 minutes", "1 – 2 hours"). */
+function formatDuration(min: number | null, max: number | null): string {
+  const ends = [min, max].filter((v): v is number => v !== null);
+  if (ends.length === 0) return "?";
+  const exact = (v: number, size: number) => Math.abs(v / size - Math.round((v / size) * 10) / 10) < 1e-9;
+  const [name, size] = DURATION_UNITS.find(([, size]) => Math.min(...ends) / size >= 1 && ends.every((v) => exact(v, size))) ?? ["minute", 1];
+  const n = (v: number) => trim(v / size);
+  const unit = (v: number) => `${name}${v / size === 1 ? "" : "s"}`;
+  if (min !== null && max !== null) return min === max ? `${n(min)} ${unit(min)}` : `${n(min)} – ${n(max)} ${unit(max)}`;
+  if (min !== null) return `≥ ${n(min)} ${unit(min)}`;
+  return `≤ ${n(max!)} ${unit(max!)}`;
+}
+
+function trim(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, "");
+}

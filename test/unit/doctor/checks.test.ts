@@ -1,0 +1,108 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { articleSentences } from "../../../src/doctor/corpus-text.js";
+import { findContradictions } from "../../../src/doctor/contradictions.js";
+import { nearDuplicatePassages } from "../../../src/doctor/duplicates.js";
+import { promotionalSentences } from "../../../src/doctor/promotional.js";
+import { parseArticle } from "../../../src/ingest/load-articles.js";
+import { approvedArticles, loadArticles } from "../../../src/ingest/load-articles.js";
+import { createPromoMatcher, loadPromoPatterns, publisherMarkers } from "../../../src/ingest/promotional.js";
+import type { Article } from "../../../src/types.js";
+import { fixtureCorpus } from "./fixture.js";
+
+function article(id: string, body: string): Article {
+  return parseArticle(`---\nid: ${id}\ntitle: "${id}"\npublisher: Test Publisher\nreviewed: 2026-01-01\nstatus: approved\n---\n${body}\n`, `articles/${id}.md`);
+}
+const noPromo = createPromoMatcher([{ pattern: "\\bour\\b", flags: "i" }]);
+
+describe("promotional tagging says which rule matched", () => {
+  it("tags exactly the sentences the boolean rule always tagged", async () => {
+    const corpusDir = path.resolve("corpus");
+    const articles = approvedArticles(await loadArticles(path.join(corpusDir, "articles")));
+    const specs = await loadPromoPatterns(path.join(corpusDir, "promotional.yaml"));
+    const publishers = articles.map((a) => a.publisher);
+    const matcher = createPromoMatcher(specs, publishers);
+    // The rule as it was before `match` existed: any pattern, or a publisher name as a whole word.
+    const regexes = specs.map((s) => new RegExp(s.pattern, s.flags));
+    const brands = publisherMarkers(publishers).map((m) => new RegExp(`(^|[^\\p{L}\\p{N}])${m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "u"));
+    const sentences = articles.flatMap((a) => articleSentences(a).map((s) => s.text));
+    let tagged = 0;
+    for (const s of sentences) {
+      const before = regexes.some((r) => r.test(s)) || brands.some((r) => r.test(s));
+      expect(matcher.isPromotional(s)).toBe(before);
+      expect(matcher.match(s) !== null).toBe(before);
+      if (before) tagged++;
+    }
+    expect(tagged).toBeGreaterThan(0);
+  });
+
+  it("names the first matching pattern, then publisher names", () => {
+    const m = createPromoMatcher([{ pattern: "\\bbook\\b", flags: "i" }, { pattern: "\\bcall\\b", flags: "i" }], ["Kestrel Physio"]);
+    expect(m.match("Call us or book now.")).toEqual({ kind: "pattern", index: 0, pattern: "\\bbook\\b", flags: "i" });
+    expect(m.match("Please call.")).toMatchObject({ kind: "pattern", index: 1 });
+    expect(m.match("Kestrel treats tendons.")).toEqual({ kind: "publisher", marker: "Kestrel" });
+    expect(m.match("Tendons heal slowly.")).toBeNull();
+  });
+
+  it("lists every tagged sentence of the corpus with its rule", async () => {
+    const { approved, promo } = await fixtureCorpus();
+    const found = promotionalSentences(approved, promo);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ articleId: "shockwave-therapy-basics", sentence: "Book your free consultation with our team today.", sectionPath: ["Who is shockwave therapy for?"] });
+    expect(found[0]!.rule).toContain("pattern #1");
+  });
+});
+
+describe("near-duplicate passages", () => {
+  it("finds the paragraph two articles share, not the ones they merely have in common words", async () => {
+    const { approved, promo } = await fixtureCorpus();
+    const pairs = nearDuplicatePassages(approved, promo);
+    expect(pairs).toHaveLength(1);
+    const p = pairs[0]!;
+    expect([p.a.articleId, p.b.articleId].sort()).toEqual(["shockwave-therapy-basics", "what-to-expect-from-shockwave-therapy"]);
+    expect(p.a.text).toContain("loose clothing");
+    expect(p.similarity).toBeGreaterThan(0.5);
+    expect(p.similarity).toBeLessThan(1);
+  });
+
+  it("does not pair passages of the same article", () => {
+    const text = "Wear loose clothing so the therapist can reach the treated area and arrive early to fill in the intake form.";
+    expect(nearDuplicatePassages([article("one", `${text}\n\n${text}`)], noPromo)).toEqual([]);
+  });
+});
+
+describe("contradicting figures", () => {
+  it("groups the same kind of figure about the same thing and shows both sentences", async () => {
+    const { approved, promo } = await fixtureCorpus();
+    const found = findContradictions(approved, promo);
+    const byDimension = new Map(found.map((c) => [c.dimension, c]));
+    const length = byDimension.get("duration")!;
+    expect(length.figures.map((f) => [f.articleId, f.value])).toEqual([
+      ["shockwave-therapy-basics", "20 minutes"],
+      ["what-to-expect-from-shockwave-therapy", "45 – 60 minutes"],
+    ]);
+    expect(length.figures[0]!.sentence).toBe("Each shockwave session lasts about 20 minutes, including a short warm-up of the tendon.");
+    const count = byDimension.get("count:session")!;
+    expect(count.figures.map((f) => f.value)).toEqual(["3", "5 – 6"]);
+    // "ten minutes early" appears in two articles with the same value: not a contradiction.
+    expect(found.flatMap((c) => c.figures).some((f) => f.sentence.includes("ten minutes"))).toBe(false);
+    expect(found).toHaveLength(2);
+  });
+
+  it("works for any clinic's words and keeps different things apart", () => {
+    const a = article("peel-basics", "## The appointment\n\nA chemical peel appointment takes 30 minutes.\n\n## Recovery\n\nSkin flakes for 5 to 7 days after a peel.");
+    const b = article("peel-faq", "## How long is the appointment?\n\nPlan on 60 to 90 minutes for your peel appointment.\n\n## Cost\n\nAbout 80% of patients choose a package.");
+    const c = article("peel-aftercare", "## After the peel\n\nSkin flakes for 5 to 7 days, so moisturize twice a day.");
+    const found = findContradictions([a, b, c], noPromo);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.figures.map((f) => `${f.articleId}: ${f.value}`)).toEqual(["peel-basics: 30 minutes", "peel-faq: 1 – 1.5 hours"]);
+  });
+
+  it("does not chain a session length to an illness's duration through a shared verb", () => {
+    const a = article("a", "Each session lasts about an hour.\n\nChronic symptoms last at least three months.");
+    const b = article("b", "Sessions last 1 to 2 hours.\n\nSymptoms are chronic when they last three months or more.");
+    const found = findContradictions([a, b], noPromo);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.figures.map((f) => f.value)).toEqual(["1 hour", "1 – 2 hours"]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { extractQuantities, formatValue } from "../../../src/doctor/quantities.js";
+
+const one = (sentence: string) => {
+  const qs = extractQuantities(sentence);
+  expect(qs).toHaveLength(1);
+  return qs[0]!;
+};
+
+describe("extractQuantities", () => {
+  it("reads durations in one base unit, so equal lengths compare equal", () => {
+    const hour = one("Each visit usually lasts about an hour.");
+    const minutes = one("A visit takes 60 minutes.");
+    expect([hour.min, hour.max]).toEqual([minutes.min, minutes.max]);
+    expect(hour.dimension).toBe("duration");
+    expect(formatValue(hour)).toBe("1 hour");
+  });
+
+  it("reads ranges written with a dash, 'to', 'between … and' and 'or'", () => {
+    expect(one("Sessions last between 1 to 2 hours.")).toMatchObject({ text: "between 1 to 2 hours", min: 60, max: 120 });
+    expect(one("Healing takes 2–4 weeks.")).toMatchObject({ min: 2 * 10080, max: 4 * 10080 });
+    expect(one("Redness fades after a day or two.")).toMatchObject({ text: "a day or two", min: 1440, max: 2880 });
+    expect(one("It takes between 30 and 45 minutes.")).toMatchObject({ min: 30, max: 45 });
+  });
+
+  it("counts whatever noun follows the number, skipping describing words", () => {
+    expect(one("Most patients need 6 weekly sessions.")).toMatchObject({ dimension: "count:session", min: 6, max: 6, noun: "sessions" });
+    expect(one("A course is 4-8 visits.")).toMatchObject({ dimension: "count:visit", min: 4, max: 8 });
+    expect(one("after two or more antidepressants failed")).toMatchObject({ min: 2, max: null });
+  });
+
+  it("keeps open bounds open and reads percentages and rates", () => {
+    expect(one("The pain lasts at least three months.")).toMatchObject({ min: 3 * 43830, max: null });
+    expect(one("It works in up to 70% of patients.")).toMatchObject({ dimension: "percent", min: null, max: 70 });
+    expect(one("Repeat the stretch three times a day.")).toMatchObject({ dimension: "count:time/day", min: 3 });
+  });
+
+  it("notes the noun a duration is attached to", () => {
+    expect(one("Boosters follow at 3-6 month intervals.")).toMatchObject({ dimension: "duration", noun: "intervals" });
+    expect(one("Book a 40-minute visit.")).toMatchObject({ min: 40, noun: "visit" });
+    expect(one("Sessions are spaced one week apart.").noun).toBeNull();
+  });
+
+  it("ignores years, list numbers and 'one' used as a word", () => {
+    expect(extractQuantities("The device was invented in the 1980s.")).toEqual([]);
+    expect(extractQuantities("In 2019 patients asked for it.")).toEqual([]);
+    expect(extractQuantities("1.")).toEqual([]);
+    expect(extractQuantities("Moisturize twice a day and once a week exfoliate.")).toEqual([]);
+    expect(extractQuantities("One of the main reasons is comfort, and it is not one-size-fits-all.")).toEqual([]);
+  });
+
+  it("reads every figure of a sentence once", () => {
+    const qs = extractQuantities("Hold each stretch for 30 seconds and repeat it three times a day for 6 weeks.");
+    expect(qs.map((q) => q.text)).toEqual(["30 seconds", "three times", "6 weeks"]);
+  });
+});
