@@ -46,7 +46,10 @@ export const ClinicSchema = z
           .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link): a patient in crisis must be able to call with one tap"),
       })
       .strict(),
-    /** The notice above an ordinary reply when crisis risk is possible (src/route/risk.ts); needs a `tel:` call action. */
+    /**
+     * The notice above an ordinary reply when crisis risk is possible (src/route/risk.ts); needs a `tel:` call action.
+     * Optional: without it the notice is a short generic text with the emergency block's call actions.
+     */
     crisisNotice: z
       .object({
         text: z.string().min(20),
@@ -55,7 +58,8 @@ export const ClinicSchema = z
           .min(1)
           .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link) the widget renders as a button"),
       })
-      .strict(),
+      .strict()
+      .optional(),
     replies: z
       .object({
         noAnswer: z.string().min(1),

@@ -77,9 +77,14 @@ export function emergencyReply(clinic: Clinic, sessionId: string): ChatReply {
 }
 
 /** The clinic's crisis notice, call actions first (risk level `possible`). */
+/** Used when a clinic file has no `crisisNotice`: its numbers come from the clinic's own emergency actions. */
+export const DEFAULT_CRISIS_NOTICE_TEXT =
+  "If you are thinking about harming yourself, or you are in danger, please reach out now: you can call any time.";
+
 export function crisisNotice(clinic: Clinic): SafetyNotice {
-  const actions = [...clinic.crisisNotice.actions].sort((a, b) => Number(b.kind === "call") - Number(a.kind === "call"));
-  return { level: "possible", text: clinic.crisisNotice.text, actions };
+  const source = clinic.crisisNotice ?? { text: DEFAULT_CRISIS_NOTICE_TEXT, actions: clinic.emergency.actions.filter((a) => a.kind === "call") };
+  const actions = [...source.actions].sort((a, b) => Number(b.kind === "call") - Number(a.kind === "call"));
+  return { level: "possible", text: source.text, actions };
 }
 
 /** The same reply with the crisis notice; an emergency reply already is the crisis guidance. */

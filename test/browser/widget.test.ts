@@ -237,9 +237,9 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
     const [noticeBox, textBox] = await Promise.all([notice.boundingBox(), reply.locator(".bubble .text").boundingBox()]);
     expect(noticeBox!.y + noticeBox!.height).toBeLessThanOrEqual(textBox!.y);
     expect(await notice.getAttribute("role")).toBe("alert");
-    expect(normalize(await notice.locator(".notice-text").innerText())).toBe(normalize(runtime.config.clinic.crisisNotice.text));
+    expect(normalize(await notice.locator(".notice-text").innerText())).toBe(normalize(runtime.config.clinic.crisisNotice!.text));
     const hrefs = await notice.locator("a.action").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toEqual(runtime.config.clinic.crisisNotice.actions.filter((a) => a.kind === "call").map((a) => a.href));
+    expect(hrefs).toEqual(runtime.config.clinic.crisisNotice!.actions.filter((a) => a.kind === "call").map((a) => a.href));
     // A tel: link opens the dialer in place: no new tab, nothing blocked.
     expect(await notice.locator("a.action").first().getAttribute("target")).toBeNull();
     // Buttons a thumb can hit, not inline text links.

@@ -163,10 +163,10 @@ describe("graded crisis risk through the app", () => {
     const reply = await ask("is suicide risk a side effect of ketamine?");
     expectContract(reply);
     expect(["answer", "no_answer"]).toContain(reply.type);
-    expect(reply.safety).toEqual({ level: "possible", text: rt.config.clinic.crisisNotice.text, actions: expect.any(Array) });
+    expect(reply.safety).toEqual({ level: "possible", text: rt.config.clinic.crisisNotice!.text, actions: expect.any(Array) });
     expect(reply.safety!.actions[0]).toMatchObject({ kind: "call", href: expect.stringMatching(/^tel:\+?\d/) });
     // The notice is its own field: the reply text stays what retrieval produced.
-    expect(reply.text).not.toContain(rt.config.clinic.crisisNotice.text);
+    expect(reply.text).not.toContain(rt.config.clinic.crisisNotice!.text);
   });
 
   it("keeps the notice on later replies once a turn was worrying, and leaves ordinary conversations alone", async () => {
@@ -183,7 +183,7 @@ describe("graded crisis risk through the app", () => {
     const res = await postChat(rt.app, { message: "what side effects can ketamine cause?", history: disclosure }, { accept: "text/event-stream" });
     const events = [...(await res.text()).matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({ event: m[1]!, data: JSON.parse(m[2]!) }));
     expect(events.map((e) => e.event).slice(0, 2)).toEqual(["safety", "meta"]);
-    expect(events[0]!.data).toMatchObject({ level: "possible", text: rt.config.clinic.crisisNotice.text });
+    expect(events[0]!.data).toMatchObject({ level: "possible", text: rt.config.clinic.crisisNotice!.text });
     expect(events.filter((e) => e.event === "safety")).toHaveLength(1);
     const done = ChatReplySchema.parse(events.at(-1)!.data);
     expect(done.type).toBe("answer");
