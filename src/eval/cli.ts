@@ -14,6 +14,10 @@ import { ConfigError, loadConfig } from "../config.js";
 import { loadArticles, CorpusError } from "../ingest/load-articles.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import { buildCorpusReference } from "./corpus-reference.js";
+import { DEFAULT_VERIFY } from "../answer/verify.js";
+import { verifierResources } from "../answer/claims/resources.js";
+import { installedWordNet } from "../answer/claims/wordnet-files.js";
+import { loadLexicon } from "../retrieve/lexicon.js";
 import { evaluate, loadSuites, resolveSuiteFiles } from "./evaluate.js";
 import { renderHtml } from "./report/html.js";
 import { BaselineError, diffAgainstBaseline, loadBaseline } from "./report/json.js";
@@ -104,7 +108,9 @@ export async function runEvalCli(argv: string[], io: EvalIo): Promise<number> {
     const config = loadConfig({ LOG_LEVEL: "error", ...io.env, INTERNAL_API: "true", RATE_LIMIT_PER_MINUTE: "0" }, io.cwd);
     const suites = await loadSuites(await resolveSuiteFiles(args.suite.map((s) => path.resolve(io.cwd, s)), path.resolve(io.cwd, "evals")));
     const baseline = args.baseline ? await loadBaseline(path.resolve(io.cwd, args.baseline)) : null;
-    const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic);
+    const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
+    const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
+    const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic, verify);
 
     let target: EvalTarget;
     if (args.url) target = httpTarget(args.url);
