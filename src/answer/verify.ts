@@ -101,27 +101,40 @@ interface SourceView {
   text: string;
 }
 
+type SentenceSets = Pick<SourceView, "forms" | "stems" | "related" | "equivalent">;
+/** Per analyzed sentence (itself cached per text): article sentences are checked again and again. */
+const setsCache = new WeakMap<AnalyzedSentence, { thesaurus: Thesaurus | null; sets: SentenceSets }>();
+
 function viewOf(sentences: AnalyzedSentence[], thesaurus: Thesaurus | null, context: ReadonlySet<string> = new Set()): SourceView {
+  const all = sentences.map((s) => {
+    const hit = setsCache.get(s);
+    if (hit && hit.thesaurus === thesaurus) return hit.sets;
+    const sets = sentenceSets(s, thesaurus);
+    setsCache.set(s, { thesaurus, sets });
+    return sets;
+  });
+  const merge = (key: keyof SentenceSets) => (all.length === 1 ? all[0]![key] : new Set(all.flatMap((x) => [...x[key]])));
+  return { sentences, forms: merge("forms"), stems: merge("stems"), related: merge("related"), equivalent: merge("equivalent"), context, thesaurus, text: sentences.map((s) => s.text).join(" ") };
+}
+
+function sentenceSets(s: AnalyzedSentence, thesaurus: Thesaurus | null): SentenceSets {
   const forms = new Set<string>();
   const stems = new Set<string>();
   const related = new Set<string>();
   const equivalent = new Set<string>();
-  for (const s of sentences) {
-    for (const t of s.tokens) {
-      for (const f of t.forms) forms.add(f);
-      stems.add(t.stem);
-      if (thesaurus && t.role !== "function") {
-        for (const f of t.forms) {
-          for (const r of thesaurus.equivalent(f)) {
-            related.add(r);
-            equivalent.add(r);
-          }
-          for (const r of thesaurus.broader(f)) related.add(r);
-        }
+  for (const t of s.tokens) {
+    for (const f of t.forms) forms.add(f);
+    stems.add(t.stem);
+    if (!thesaurus || t.role === "function") continue;
+    for (const f of t.forms) {
+      for (const r of thesaurus.equivalent(f)) {
+        related.add(r);
+        equivalent.add(r);
       }
+      for (const r of thesaurus.broader(f)) related.add(r);
     }
   }
-  return { sentences, forms, stems, related, equivalent, context, thesaurus, text: sentences.map((s) => s.text).join(" ") };
+  return { forms, stems, related, equivalent };
 }
 
 function tokenInView(t: ClaimToken, view: SourceView): boolean {
@@ -287,6 +300,14 @@ function quantifiers(s: AnalyzedSentence): Array<{ index: number; strength: numb
   return out;
 }
 
+/** A quantifier's clause; an introductory phrase without a verb ("After each session, …") governs the clause after it. */
+function governedContent(s: AnalyzedSentence, index: number): ClaimToken[] {
+  const clause = s.tokens[index]!.clause;
+  const own = s.tokens.filter((t) => t.clause === clause);
+  const extend = !own.some((t) => t.pos === "VERB" || t.pos === "AUX");
+  return s.tokens.filter((t) => (t.clause === clause || (extend && t.clause === clause + 1)) && t.role === "content");
+}
+
 function clauseContent(s: AnalyzedSentence, index: number): ClaimToken[] {
   const clause = s.tokens[index]!.clause;
   return s.tokens.filter((t) => t.clause === clause && t.role === "content");
@@ -298,8 +319,7 @@ function clauseContent(s: AnalyzedSentence, index: number): ClaimToken[] {
  * minutes" does not license "side effects always fade".
  */
 function quantifiersSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
-  // The source side is the whole sentence: its quantifier may sit in an introductory phrase ("After each session, …").
-  const sourceQs = support.flatMap((s) => quantifiers(s).map((q) => ({ ...q, clause: s.tokens.filter((t) => t.role === "content") })));
+  const sourceQs = support.flatMap((s) => quantifiers(s).map((q) => ({ ...q, clause: governedContent(s, q.index) })));
   return quantifiers(gen).every((q) => {
     const own = clauseContent(gen, q.index);
     return sourceQs.some((sq) => {
