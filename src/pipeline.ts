@@ -12,7 +12,7 @@ import type { Logger } from "./logger.js";
 import { buildTermStats } from "./retrieve/evidence.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
-import { DEFAULT_VERIFY } from "./answer/verify.js";
+import { DEFAULT_VERIFY, prepareEvidence } from "./answer/verify.js";
 import { verifierResources } from "./answer/claims/resources.js";
 import type { Thesaurus } from "./answer/claims/wordnet.js";
 import { buildVocabulary } from "./retrieve/spelling.js";
@@ -43,6 +43,8 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
   const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
   const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, parts.thesaurus ?? null) };
+  // Article sentences are analyzed once, at start, not on a patient's request.
+  if (llm) prepareEvidence(parts.chunks.filter((c) => !c.promotional).map((c) => c.text), verify);
   const answerer =
     parts.answerer ??
     (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger, grounding: { verify } }) : new ExtractiveAnswerer());

@@ -320,7 +320,8 @@ function clauseContent(s: AnalyzedSentence, index: number): ClaimToken[] {
  */
 function quantifiersSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
   const sourceQs = support.flatMap((s) => quantifiers(s).map((q) => ({ ...q, clause: governedContent(s, q.index) })));
-  return quantifiers(gen).every((q) => {
+  // "some", "a few", "several" claim no more than a plain statement does: only "many" and stronger need support.
+  return quantifiers(gen).filter((q) => q.strength >= 2).every((q) => {
     const own = clauseContent(gen, q.index);
     return sourceQs.some((sq) => {
       if (sq.strength < q.strength) return false;
@@ -379,6 +380,15 @@ function orderKept(gen: AnalyzedSentence, support: AnalyzedSentence[]): boolean 
 }
 
 // ------------------------------------------------------------------ verify
+
+/**
+ * Analyzes passage texts and their paraphrase sets ahead of time (at server
+ * start), so a request pays only for the generated sentence.
+ */
+export function prepareEvidence(texts: string[], options: VerifyOptions = DEFAULT_VERIFY): void {
+  const thesaurus = options.resources?.thesaurus ?? null;
+  for (const text of texts) for (const s of splitSentences(text)) viewOf([analyzeSentence(s, thesaurus)], thesaurus);
+}
 
 /** Content nouns of the title and headings above the cited passage. */
 function nounsOf(context: string[], thesaurus: Thesaurus | null): Set<string> {

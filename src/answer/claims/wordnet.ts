@@ -4,11 +4,9 @@
  * paraphrase may use instead — its synonyms, derivations, pertainyms,
  * participles, similar adjectives, verb entailments and direct hypernyms
  * (a generalisation is entailed; a specialisation is not). Nothing else of
- * WordNet is used. Parsing is pure over the file contents; reading the files
- * is `loadWordNet`, the only side effect.
+ * WordNet is used. Pure over the file contents; reading the files is in
+ * wordnet-files.ts (Node only).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 
 /** The paraphrase source the verifier asks (lowercase words, spaces inside multiword entries). */
 export interface Thesaurus {
@@ -145,17 +143,4 @@ export class WordNet implements Thesaurus {
     this.relatedCache.set(key, out);
     return out;
   }
-}
-
-const FILE_POS: Record<WordPos, string> = { noun: "noun", verb: "verb", adj: "adj", adv: "adv" };
-
-/** Reads the dictionary files once (about 30 MB; a fraction of a second). */
-export function loadWordNet(dictDir: string): WordNet {
-  const indexFiles = {} as Record<WordPos, string>;
-  const dataFiles = {} as Record<WordPos, Buffer>;
-  for (const pos of POS_LIST) {
-    indexFiles[pos] = readFileSync(path.join(dictDir, `index.${FILE_POS[pos]}`), "latin1");
-    dataFiles[pos] = readFileSync(path.join(dictDir, `data.${FILE_POS[pos]}`));
-  }
-  return new WordNet(indexFiles, dataFiles);
 }
