@@ -12,6 +12,9 @@ import type { Logger } from "./logger.js";
 import { buildTermStats } from "./retrieve/evidence.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
+import { DEFAULT_VERIFY, prepareEvidence } from "./answer/verify.js";
+import { verifierResources } from "./answer/claims/resources.js";
+import type { Thesaurus } from "./answer/claims/wordnet.js";
 import { buildVocabulary } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
 import type { Assistant, Chunk } from "./types.js";
@@ -31,6 +34,8 @@ export interface PipelineParts {
   retrieval?: Partial<RetrievalOptions>;
   /** Overrides the answerer chosen from config (tests, evals). */
   answerer?: Answerer;
+  /** Paraphrase source for the LLM answer verifier (WordNet on Node); null = same-word support only. */
+  thesaurus?: Thesaurus | null;
 }
 
 /**
@@ -51,8 +56,12 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
   const termStats = buildTermStats(parts.chunks.filter((c) => !c.promotional));
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
   const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
+  const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, parts.thesaurus ?? null) };
+  // Article sentences are analyzed once, at start, not on a patient's request.
+  if (llm) prepareEvidence(parts.chunks.filter((c) => !c.promotional).map((c) => c.text), verify);
   const answerer =
-    parts.answerer ?? (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger }) : new ExtractiveAnswerer());
+    parts.answerer ??
+    (llm ? createLlmAnswerer({ config: config.openai, provider: llm, fallback: new ExtractiveAnswerer(), logger, grounding: { verify } }) : new ExtractiveAnswerer());
   const condense = llm ? createLlmCondenser({ provider: llm, logger }) : null;
   const vocabulary = buildVocabulary(
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),

@@ -24,6 +24,7 @@ import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
 import { ensurePrivateDir } from "./leads/private-files.js";
 import { createLogger, type Logger } from "./logger.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
+import { installedWordNet } from "./answer/claims/wordnet-files.js";
 import { loadSafetyRules } from "./route/index.js";
 import type { Assistant } from "./types.js";
 
@@ -91,6 +92,8 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
     lexicon,
     safety,
     crisisRulesFile,
+    // WordNet (about 40 MB in memory) only where generated sentences are verified.
+    thesaurus: config.answerer === "llm" ? installedWordNet() : null,
     ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     ...(options.answerer ? { answerer: options.answerer } : {}),
   });

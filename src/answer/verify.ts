@@ -1,28 +1,60 @@
 /**
- * Run-time grounding check for generated sentences. A sentence reaches a
- * patient only when the passages it cites contain what it says: its numbers,
- * quantities and frequencies, its polarity (negations), any directive, and
- * most of its content words. Pure and deterministic, so the eval runner can
- * apply the same check offline. Every rule errs towards dropping: a lost
- * sentence costs fluency, an unsupported one costs trust.
+ * Run-time claim check for generated sentences: a sentence reaches a patient
+ * only when the sentences it cites entail it. Deterministic rules, in order:
+ *
+ * 1. Support set: the generated sentence is aligned to at most
+ *    `maxSupportSentences` sentences of the cited passages (greedy cover of
+ *    its words). Every later rule looks at those sentences only, so a claim
+ *    that sits next to the cited one in the article is not support.
+ * 2. Numbers, quantities (with units and ranges, "several hours"), frequencies.
+ * 3. Every content word is in the support set, or is a known paraphrase of a
+ *    word there: same lemma or stem, a WordNet synonym / derivation /
+ *    pertainym / hypernym of it, or a staff-lexicon phrase whose article words
+ *    are there. No unsupported content word is allowed.
+ * 4. Absolutes ("cure", "guarantee", "permanent", "completely"…) only when the
+ *    same word is in the support set.
+ * 5. Quantifiers (all/every/always > most/usually > many/often > some) no
+ *    stronger than the support set's.
+ * 6. Hedges: a claim the support set hedges ("may", "can", "potential",
+ *    "suggests") stays hedged; hardeners ("will", "must", "proven",
+ *    "confirmed") only when the support set has them; obligations ("should")
+ *    only when the support set states one.
+ * 7. Negation: a negated claim needs a negation over the same words in the
+ *    support set, and a negated source claim may not be restated positively.
+ * 8. Direction: more/less, faster/slower, better/worse, increase/reduce need a
+ *    support word of the same dimension and direction; "X over/than Y" keeps
+ *    X and Y on their sides.
+ *
+ * Every rule errs towards dropping: a lost sentence costs fluency, an
+ * unsupported one costs trust.
  */
-import { splitSentences, wordTokens } from "./text.js";
-import { contentTerms, DOMAIN_COMMON, termWeight } from "../retrieve/terms.js";
+import { splitSentences } from "./text.js";
+import { analyzeSentence, type AnalyzedSentence, type ClaimToken } from "./claims/analyze.js";
+import { extractFacts, type Facts } from "./claims/facts.js";
+import { ABSOLUTE_WORDS, CAUSAL_LINKS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES } from "./claims/grammar.js";
+import type { Thesaurus } from "./claims/wordnet.js";
 
-export interface VerifyOptions {
-  /** Minimum weighted share of the sentence's content terms found in the cited passages. */
-  minSupport: number;
-  /** Most content terms (full weight) a sentence may carry that no cited passage has. */
-  maxUnsupportedTerms: number;
+export { extractFacts, type Facts } from "./claims/facts.js";
+
+/** A staff lexicon entry as the verifier uses it: patients' phrases (tokens) that may stand for the articles' phrases (stems). */
+export interface PhraseEntry {
+  patient: string[][];
+  articles: string[][];
 }
 
-/**
- * Calibrated on 305 sentences of the five source articles, each checked against
- * its own paragraph: verbatim 100% pass, synonym-reworded 98% pass; changed
- * numbers, dropped or added negations 100% rejected; half a sentence from
- * another article appended 85% rejected (70% with maxUnsupportedTerms 3).
- */
-export const DEFAULT_VERIFY: VerifyOptions = { minSupport: 0.6, maxUnsupportedTerms: 2 };
+export interface VerifierResources {
+  thesaurus: Thesaurus | null;
+  lexicon: readonly PhraseEntry[];
+}
+
+export interface VerifyOptions {
+  /** Most source sentences one generated sentence may draw on (a merge of two or three cited sentences). */
+  maxSupportSentences: number;
+  /** Paraphrase sources; without them only same-lemma/stem words count as support (stricter). */
+  resources?: VerifierResources;
+}
+
+export const DEFAULT_VERIFY: VerifyOptions = { maxSupportSentences: 3 };
 
 export type VerifyReason =
   | "ok"
@@ -31,292 +63,392 @@ export type VerifyReason =
   | "number_not_in_passage"
   | "quantity_not_in_passage"
   | "frequency_not_in_passage"
+  | "unsupported_word"
+  | "absolute_not_in_passage"
+  | "quantifier_stronger"
+  | "hedge_dropped"
+  | "hardener_not_in_passage"
+  | "obligation_not_in_passage"
   | "negation_mismatch"
-  | "directive_not_in_passage"
-  | "low_support";
+  | "direction_mismatch"
+  | "cause_not_in_passage"
+  | "order_swapped";
 
 export interface VerifyResult {
   ok: boolean;
   reason: VerifyReason;
-  /** Weighted share of content terms found in the cited passages (0–1). */
+  /** Share of the sentence's content words supported (0–1). */
   support: number;
+  /** The support-set sentences (verbatim from the cited text), when the sentence was aligned. */
+  supportSentences: string[];
+  /** Words of the generated sentence without support (for reports and tests; never logged). */
+  unsupported: string[];
 }
 
-// ---------------------------------------------------------------- numbers
+// ------------------------------------------------------------------ matching
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const ORDINALS: Record<string, number> = {
-  third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
-};
-const FRACTIONS: Record<string, string> = { half: "0.5", quarter: "0.25" };
-
-/** "one" is a pronoun in "one of", "no one", "the one who": not a quantity. */
-const ONE_AS_PRONOUN_BEFORE = new Set(["of", "another", "who", "that", "which", "or"]);
-const ONE_AS_PRONOUN_AFTER = new Set(["no", "any", "some", "every", "each", "this", "that", "the", "which", "someone", "anyone"]);
-
-function numberWordValue(word: string): number | null {
-  if (word in UNITS) return UNITS[word]!;
-  if (word in TENS) return TENS[word]!;
-  const compound = /^([a-z]+)-([a-z]+)$/.exec(word);
-  if (compound && compound[1]! in TENS && compound[2]! in UNITS && UNITS[compound[2]!]! < 10) return TENS[compound[1]!]! + UNITS[compound[2]!]!;
-  return null;
+interface SourceView {
+  sentences: AnalyzedSentence[];
+  forms: Set<string>;
+  stems: Set<string>;
+  /** Words a paraphrase may use for some word of the source (equivalent or broader). */
+  related: Set<string>;
+  /** Only the equivalents. */
+  equivalent: Set<string>;
+  /** Nouns of the cited article's title and headings: what the passage is about ("the treatment" → "ketamine therapy"). */
+  context: ReadonlySet<string>;
+  thesaurus: Thesaurus | null;
+  text: string;
 }
 
-function canonicalNumber(raw: string): string {
-  const plain = /^\d{1,3}(,\d{3})+$/.test(raw) ? raw.replace(/,/g, "") : raw.replace(",", ".");
-  return String(Number(plain));
-}
+type SentenceSets = Pick<SourceView, "forms" | "stems" | "related" | "equivalent">;
+/** Per analyzed sentence (itself cached per text): article sentences are checked again and again. */
+const setsCache = new WeakMap<AnalyzedSentence, { thesaurus: Thesaurus | null; sets: SentenceSets }>();
 
-interface Token {
-  word: string;
-  /** Numeric value when the token is a number (as canonical string). */
-  value: string | null;
-}
-
-/** Word tokens with number words, digits, fractions and ordinals resolved to values. */
-function tokenize(text: string): Token[] {
-  const normalized = text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    // "3-6", "3–6", "2 – 4": a range is two numbers.
-    .replace(/(\d)\s*[-–—]\s*(?=\d)/g, "$1 to ")
-    // "40-minute", "two-hour": split the number from its unit.
-    .replace(/\b([a-z]+|\d+(?:\.\d+)?)-(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|sessions?|infusions?|treatments?|doses?)\b/g, "$1 $2")
-    .replace(/(\d)\s*%/g, "$1 percent")
-    .replace(/\b(\d+)\s*\/\s*(\d+)\b/g, (_, a: string, b: string) => ` ${String(Number(a) / Number(b))} `)
-    .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, "ordinal$1");
-  const words = normalized.match(/[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*|\d+(?:\.\d+)?/g) ?? [];
-  return words.map((word, i) => {
-    if (/^\d/.test(word)) return { word, value: canonicalNumber(word) };
-    if (word.startsWith("ordinal")) return { word, value: `#${Number(word.slice(7))}` };
-    if (word in ORDINALS) return { word, value: `#${ORDINALS[word]}` };
-    if (word in FRACTIONS) return { word, value: FRACTIONS[word]! };
-    const v = numberWordValue(word);
-    if (v === null) return { word, value: null };
-    if (word === "one" && (ONE_AS_PRONOUN_BEFORE.has(words[i + 1] ?? "") || ONE_AS_PRONOUN_AFTER.has(words[i - 1] ?? ""))) {
-      return { word, value: null };
-    }
-    return { word, value: String(v) };
+function viewOf(sentences: AnalyzedSentence[], thesaurus: Thesaurus | null, context: ReadonlySet<string> = new Set()): SourceView {
+  const all = sentences.map((s) => {
+    const hit = setsCache.get(s);
+    if (hit && hit.thesaurus === thesaurus) return hit.sets;
+    const sets = sentenceSets(s, thesaurus);
+    setsCache.set(s, { thesaurus, sets });
+    return sets;
   });
+  const merge = (key: keyof SentenceSets) => (all.length === 1 ? all[0]![key] : new Set(all.flatMap((x) => [...x[key]])));
+  return { sentences, forms: merge("forms"), stems: merge("stems"), related: merge("related"), equivalent: merge("equivalent"), context, thesaurus, text: sentences.map((s) => s.text).join(" ") };
 }
 
-const UNIT_CANON: Array<[RegExp, string]> = [
-  [/^(?:minutes?|mins?)$/, "minute"],
-  [/^(?:hours?|hrs?)$/, "hour"],
-  [/^days?$/, "day"],
-  [/^weeks?$/, "week"],
-  [/^months?$/, "month"],
-  [/^years?$/, "year"],
-  [/^sessions?$/, "session"],
-  [/^infusions?$/, "infusion"],
-  [/^treatments?$/, "treatment"],
-  [/^doses?$/, "dose"],
-  [/^times?$/, "time"],
-  [/^(?:mg|milligrams?)$/, "mg"],
-  [/^(?:mcg|micrograms?)$/, "mcg"],
-  [/^(?:ml|milliliters?|millilitres?)$/, "ml"],
-  [/^(?:kg|kilograms?)$/, "kg"],
-  [/^percent$/, "percent"],
-];
-
-function unitOf(word: string | undefined): string | null {
-  if (!word) return null;
-  for (const [re, canon] of UNIT_CANON) if (re.test(word)) return canon;
-  return null;
-}
-
-/** A number joined to a following number by "to/or/and" shares that number's unit ("2 to 4 weeks"). */
-const RANGE_JOINERS = new Set(["to", "or", "and"]);
-const FREQUENCY_WORDS: Record<string, string> = {
-  daily: "day", nightly: "day", weekly: "week", monthly: "month", yearly: "year", annually: "year", hourly: "hour",
-  biweekly: "2week", fortnightly: "2week",
-};
-const COUNT_WORDS: Record<string, string> = { once: "1", twice: "2", thrice: "3" };
-const PERIOD_INTRO = new Set(["a", "an", "per", "every", "each"]);
-const TIME_UNITS = new Set(["minute", "hour", "day", "week", "month", "year"]);
-
-export interface Facts {
-  /** Every number value (digits, number words, fractions, ordinals as `#n`). */
-  numbers: Set<string>;
-  /** Number–unit pairs such as `2 week`, `40 minute`, `50 percent`. */
-  quantities: Set<string>;
-  /** Frequency keys such as `per:week`, `count:2`, `every:3:month`. */
-  frequencies: Set<string>;
-}
-
-/** Numbers, quantities (number + unit) and frequency expressions in a text. */
-export function extractFacts(text: string): Facts {
-  const tokens = tokenize(text);
-  const facts: Facts = { numbers: new Set(), quantities: new Set(), frequencies: new Set() };
-  tokens.forEach((t, i) => {
-    if (t.value !== null) {
-      facts.numbers.add(t.value);
-      // Find the unit: right after the number, or after a range ("2 to 4 weeks").
-      let j = i + 1;
-      while (j + 1 < tokens.length && RANGE_JOINERS.has(tokens[j]!.word) && tokens[j + 1]!.value !== null) j += 2;
-      const unit = unitOf(tokens[j]?.word);
-      if (unit && !t.value.startsWith("#")) facts.quantities.add(`${t.value} ${unit}`);
-      // A range is a claim of its own: "1 to 2 hours" is not "2 to 3 hours", even though 2 hours is in both.
-      const upper = tokens[i + 2];
-      const isRange = tokens[i + 1]?.word === "to" || (tokens[i + 1]?.word === "and" && tokens[i - 1]?.word === "between");
-      if (isRange && upper?.value != null && unit) facts.quantities.add(`${t.value}..${upper.value} ${unit}`);
-      if (unit && tokens[i - 1]?.word === "every") facts.frequencies.add(`every:${t.value}:${unit}`);
+function sentenceSets(s: AnalyzedSentence, thesaurus: Thesaurus | null): SentenceSets {
+  const forms = new Set<string>();
+  const stems = new Set<string>();
+  const related = new Set<string>();
+  const equivalent = new Set<string>();
+  for (const t of s.tokens) {
+    for (const f of t.forms) forms.add(f);
+    stems.add(t.stem);
+    if (!thesaurus || t.role === "function") continue;
+    for (const f of t.forms) {
+      for (const r of thesaurus.equivalent(f)) {
+        related.add(r);
+        equivalent.add(r);
+      }
+      for (const r of thesaurus.broader(f)) related.add(r);
     }
-    const word = t.word;
-    if (word in FREQUENCY_WORDS) facts.frequencies.add(`per:${FREQUENCY_WORDS[word]}`);
-    if (word in COUNT_WORDS && PERIOD_INTRO.has(tokens[i + 1]?.word ?? "")) facts.frequencies.add(`count:${COUNT_WORDS[word]}`);
-    if (word === "times" && i > 0 && tokens[i - 1]!.value !== null && PERIOD_INTRO.has(tokens[i + 1]?.word ?? "")) {
-      facts.frequencies.add(`count:${tokens[i - 1]!.value}`);
+  }
+  return { forms, stems, related, equivalent };
+}
+
+function tokenInView(t: ClaimToken, view: SourceView): boolean {
+  if (t.forms.some((f) => view.forms.has(f) || view.related.has(f) || view.context.has(f)) || view.stems.has(t.stem)) return true;
+  // Equivalence read from the generated word's side too (WordNet lists some derivations one way only).
+  const th = view.thesaurus;
+  if (th === null) return false;
+  // A derivation of a generalisation: "treated" for "therapy" (therapy → treatment → treat). Same word family only.
+  const family = (e: string) => e.startsWith(t.stem.slice(0, Math.max(4, t.stem.length - 1)));
+  if (t.forms.some((f) => [...th.equivalent(f)].some((e) => view.forms.has(e) || (family(e) && view.related.has(e))))) return true;
+  // Verbs paraphrase through a shared synonym ("runs" ~ "lasts" via "extends"); nouns would drift too far.
+  return t.pos === "VERB" && t.forms.some((f) => [...th.equivalent(f)].some((e) => view.equivalent.has(e)));
+}
+
+/** Indexes of tokens covered by a multiword paraphrase ("make sure" for "ensure") or a lexicon phrase. */
+function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: VerifierResources | undefined): Set<number> {
+  const covered = new Set<number>();
+  for (let n = 2; n <= 3; n++) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const slice = tokens.slice(i, i + n);
+      const joined = [slice.map((t) => t.normal).join(" "), slice.map((t) => t.lemma).join(" ")];
+      if (joined.some((j) => view.forms.has(j) || view.related.has(j))) for (let k = i; k < i + n; k++) covered.add(k);
     }
-    if (PERIOD_INTRO.has(word) && word !== "a" && word !== "an") {
-      const unit = unitOf(tokens[i + 1]?.word);
-      if (unit && TIME_UNITS.has(unit) && unit !== "minute") facts.frequencies.add(`per:${unit}`);
-      if (tokens[i + 1]?.word === "other") {
-        const other = unitOf(tokens[i + 2]?.word);
-        if (other) facts.frequencies.add(`per:2${other}`);
+  }
+  for (const entry of resources?.lexicon ?? []) {
+    const articleThere = entry.articles.some((stems) => stems.length > 0 && stems.every((s) => view.stems.has(s)));
+    if (!articleThere) continue;
+    for (const phrase of entry.patient) {
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        if (phrase.every((w, k) => tokens[i + k]!.normal === w || tokens[i + k]!.lemma === w)) for (let k = i; k < i + phrase.length; k++) covered.add(k);
       }
     }
-    // "once a week", "three times a day": the period after a count is a frequency, not a duration.
-    if ((word === "a" || word === "an") && (tokens[i - 1]?.word === "times" || (tokens[i - 1]?.word ?? "") in COUNT_WORDS)) {
-      const unit = unitOf(tokens[i + 1]?.word);
-      if (unit) facts.frequencies.add(`per:${unit}`);
-    } else if ((word === "a" || word === "an") && TIME_UNITS.has(unitOf(tokens[i + 1]?.word) ?? "")) {
-      // "an hour", "a week": one of that unit ("a session" is just an article).
-      facts.quantities.add(`1 ${unitOf(tokens[i + 1]!.word)}`);
-    }
+  }
+  return covered;
+}
+
+function supportedContent(sentence: AnalyzedSentence, view: SourceView, resources: VerifierResources | undefined): boolean[] {
+  const covered = phraseCovered(sentence.tokens, view, resources);
+  return sentence.tokens.map((t, i) => t.role !== "content" || covered.has(i) || tokenInView(t, view));
+}
+
+// ------------------------------------------------------------- support set
+
+function factKeys(f: Facts): string[] {
+  return [...f.numbers, ...f.quantities, ...f.frequencies, ...[...f.units].map((u) => `unit:${u}`)];
+}
+
+/** Greedy cover: the source sentence that supports most of what the generated sentence says, then the next that adds most. */
+function chooseSupport(gen: AnalyzedSentence, genFacts: Facts, candidates: AnalyzedSentence[], options: VerifyOptions, context: ReadonlySet<string>): AnalyzedSentence[] {
+  const thesaurus = options.resources?.thesaurus ?? null;
+  const contentIdx = gen.tokens.map((t, i) => (t.role === "content" ? i : -1)).filter((i) => i >= 0);
+  // Closed-class words ("some", "may", "not", "more") count too: the sentence that hedges or quantifies the claim belongs in the set.
+  const closedIdx = gen.tokens.map((t, i) => (t.role !== "content" && t.role !== "function" && t.role !== "number" ? i : -1)).filter((i) => i >= 0);
+  const keys = factKeys(genFacts);
+  const perSentence = candidates.map((s) => {
+    const view = viewOf([s], thesaurus, context);
+    const supported = supportedContent(gen, view, options.resources);
+    const facts = extractFacts(s.text);
+    const have = new Set(factKeys(facts));
+    const closed = closedIdx.filter((i) => s.tokens.some((u) => u.normal === gen.tokens[i]!.normal || u.lemma === gen.tokens[i]!.lemma));
+    return { s, content: new Set([...contentIdx.filter((i) => supported[i]), ...closed]), facts: new Set(keys.filter((k) => have.has(k))) };
   });
-  return facts;
+  const chosen: typeof perSentence = [];
+  const gotContent = new Set<number>();
+  const gotFacts = new Set<string>();
+  while (chosen.length < options.maxSupportSentences) {
+    let best: (typeof perSentence)[number] | null = null;
+    let bestGain = 0;
+    for (const c of perSentence) {
+      if (chosen.includes(c)) continue;
+      const gain = [...c.content].filter((i) => !gotContent.has(i)).length + [...c.facts].filter((k) => !gotFacts.has(k)).length;
+      if (gain > bestGain) {
+        best = c;
+        bestGain = gain;
+      }
+    }
+    if (!best) break;
+    chosen.push(best);
+    for (const i of best.content) gotContent.add(i);
+    for (const k of best.facts) gotFacts.add(k);
+    if (gotContent.size === contentIdx.length + closedIdx.length && gotFacts.size === keys.length) break;
+  }
+  // Keep article order: scopes and restatements read more naturally that way, and it is deterministic.
+  return candidates.filter((s) => chosen.some((c) => c.s === s));
 }
 
-// --------------------------------------------------------------- negation
+// ------------------------------------------------------------------ scopes
 
-const NEGATIONS = new Set(["not", "no", "never", "cannot", "without", "none", "neither", "nor", "nothing"]);
-
-function isNegation(word: string): boolean {
-  return NEGATIONS.has(word) || word.endsWith("n't");
-}
-
-/** How far after a negation its scope reaches (content words, before the clause ends). */
+/** How many content words after a negator or hedge it governs (within its clause). */
 const SCOPE_WORDS = 6;
 
-/** Content terms that a negation governs, one set per negation in the text. */
-export function negatedScopes(text: string): Array<Set<string>> {
-  const scopes: Array<Set<string>> = [];
-  for (const clause of text.split(/[,;:.!?()]|\b(?:but|however|although|while|whereas)\b/i)) {
-    const words = wordTokens(clause);
-    words.forEach((w, i) => {
-      if (!isNegation(w)) return;
-      const scope = new Set(contentTerms(words.slice(i + 1, i + 1 + SCOPE_WORDS).join(" ")).filter((t) => !DOMAIN_COMMON.has(t)));
-      scopes.push(scope);
-    });
-  }
-  return scopes;
+/** Content tokens governed by each token of `role` ("not", "may"), one list per occurrence. */
+function scopes(s: AnalyzedSentence, isTrigger: (t: ClaimToken) => boolean): ClaimToken[][] {
+  const out: ClaimToken[][] = [];
+  s.tokens.forEach((t, i) => {
+    if (!isTrigger(t)) return;
+    const scope: ClaimToken[] = [];
+    for (let j = i + 1; j < s.tokens.length && scope.length < SCOPE_WORDS; j++) {
+      const u = s.tokens[j]!;
+      if (u.clause !== t.clause) break;
+      if (u.role === "content" || u.role === "direction") scope.push(u);
+    }
+    out.push(scope);
+  });
+  return out;
 }
 
-function hasNegation(text: string): boolean {
-  return wordTokens(text).some(isNegation);
+function sameWord(a: ClaimToken, b: ClaimToken, thesaurus: Thesaurus | null): boolean {
+  if (a.stem === b.stem || a.forms.some((f) => b.forms.includes(f))) return true;
+  if (!thesaurus) return false;
+  return b.forms.some((f) => a.forms.some((g) => thesaurus.equivalent(f).has(g) || thesaurus.equivalent(g).has(f)));
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
+const isNegator = (t: ClaimToken) => t.role === "negator";
+const isHedge = (t: ClaimToken) => t.role === "hedge" && !EXISTENTIAL_HEDGES.has(t.normal);
 
 /**
- * A negated claim in the sentence needs a negation over the same words in a
- * cited passage; a passage sentence that the generated sentence restates
- * (most of its terms) and that is negated over the restated words needs the
- * generated sentence to be negated too.
+ * For every source scope (negated or hedged) that the generated sentence
+ * restates — at least half of its words — the generated sentence must put
+ * one of the restated words under the same kind of scope.
  */
-function negationConsistent(sentence: string, passageSentences: string[]): boolean {
-  // Domain-wide words ("ketamine", "therapy") say nothing about which claim is restated.
-  const sentenceTerms = new Set(contentTerms(sentence).filter((t) => !DOMAIN_COMMON.has(t)));
-  const passageScopes = passageSentences.flatMap((p) => negatedScopes(p));
-  for (const scope of negatedScopes(sentence)) {
-    // A bare "not" with nothing after it ("…, or not") governs the clause before it: any passage negation will do.
-    if (scope.size === 0 ? passageScopes.length === 0 : !passageScopes.some((p) => intersects(p, scope))) return false;
-  }
-  const sentenceScopes = negatedScopes(sentence);
-  for (const p of passageSentences) {
-    if (!hasNegation(p)) continue;
-    const pTerms = new Set(contentTerms(p));
-    const restated = [...sentenceTerms].filter((t) => pTerms.has(t)).length / Math.max(1, sentenceTerms.size);
-    // Only a passage sentence that this sentence really restates can contradict it.
-    if (restated < 0.7) continue;
-    for (const scope of negatedScopes(p)) {
-      const asserted = new Set([...scope].filter((t) => sentenceTerms.has(t)));
-      if (asserted.size > 0 && !sentenceScopes.some((s) => intersects(s, asserted))) return false;
+function scopeKept(gen: AnalyzedSentence, support: AnalyzedSentence[], trigger: (t: ClaimToken) => boolean, thesaurus: Thesaurus | null): boolean {
+  const genScopes = scopes(gen, trigger);
+  const genContent = gen.tokens.filter((t) => t.role === "content" || t.role === "direction");
+  for (const s of support) {
+    for (const scope of scopes(s, trigger)) {
+      if (scope.length === 0) continue;
+      const restated = scope.filter((w) => genContent.some((g) => sameWord(g, w, thesaurus)));
+      if (restated.length < Math.max(1, Math.ceil(scope.length / 2))) continue;
+      const kept = genScopes.some((gs) => gs.some((g) => restated.some((w) => sameWord(g, w, thesaurus))));
+      if (!kept) return false;
     }
   }
   return true;
 }
 
-// -------------------------------------------------------------- directives
-
-/** Instructions addressed to the reader ("you should…", "stop taking…", "take 2…"). */
-const DIRECTIVES: RegExp[] = [
-  /\b(?:you|patients?)\s+(?:should|must|need to|ought to|have to)\s+(?:not\s+)?[a-z]+/g,
-  /\b(?:stop|start|begin|quit|increase|decrease|reduce|double|skip|resume)\s+(?:taking|using|your)\b/g,
-  /\b(?:take|use)\s+(?:\d+(?:\.\d+)?|one|two|three|four|five)\b/g,
-  /^(?:do not|don't|never|always|avoid|make sure|be sure)\s+[a-z]+/g,
-];
-
-function directivesOf(text: string): string[] {
-  const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
-  return DIRECTIVES.flatMap((re) => lower.match(re) ?? []);
+/** A negated generated claim needs a negation over some of the same words in the support set. */
+function negationSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
+  const sourceScopes = support.flatMap((s) => scopes(s, isNegator));
+  for (const scope of scopes(gen, isNegator)) {
+    if (scope.length === 0 ? sourceScopes.length === 0 : !sourceScopes.some((ss) => ss.some((w) => scope.some((g) => sameWord(g, w, thesaurus))))) return false;
+  }
+  return true;
 }
 
-// ---------------------------------------------------------------- support
+// ------------------------------------------------------------ closed classes
+
+/** Quantifiers that make a claim, with their strength ("every 3 months", "not … any", "how many" do not). */
+function quantifiers(s: AnalyzedSentence): Array<{ index: number; strength: number }> {
+  const out: Array<{ index: number; strength: number }> = [];
+  s.tokens.forEach((t, i) => {
+    const strength = QUANTIFIER_STRENGTH[t.normal];
+    if (strength === undefined) return;
+    // "how many", "how much": a question about an amount, not a claim about one.
+    if (s.tokens[i - 1]?.normal === "how") return;
+    const next = s.tokens[i + 1];
+    // "every 3 months", "each week": a frequency, checked with the numbers.
+    if ((t.normal === "every" || t.normal === "each") && next && (next.role === "number" || /^(?:minute|hour|day|week|month|year|other)s?$/.test(next.normal))) return;
+    // "any" under a negation ("without any", "not … any more") is not a universal claim.
+    if (t.normal === "any" && s.tokens.slice(0, i).some((u) => u.role === "negator" && u.clause === t.clause)) return;
+    out.push({ index: i, strength });
+  });
+  return out;
+}
+
+/** A quantifier's clause; an introductory phrase without a verb ("After each session, …") governs the clause after it. */
+function governedContent(s: AnalyzedSentence, index: number): ClaimToken[] {
+  const clause = s.tokens[index]!.clause;
+  const own = s.tokens.filter((t) => t.clause === clause);
+  const extend = !own.some((t) => t.pos === "VERB" || t.pos === "AUX");
+  return s.tokens.filter((t) => (t.clause === clause || (extend && t.clause === clause + 1)) && t.role === "content");
+}
+
+function clauseContent(s: AnalyzedSentence, index: number): ClaimToken[] {
+  const clause = s.tokens[index]!.clause;
+  return s.tokens.filter((t) => t.clause === clause && t.role === "content");
+}
+
+/**
+ * Each quantifier of the generated sentence needs one at least as strong in a
+ * support sentence that says most of what the quantifier's clause says: "each infusion takes 40
+ * minutes" does not license "side effects always fade".
+ */
+function quantifiersSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
+  const sourceQs = support.flatMap((s) => quantifiers(s).map((q) => ({ ...q, clause: governedContent(s, q.index) })));
+  // "some", "a few", "several" claim no more than a plain statement does: only "many" and stronger need support.
+  return quantifiers(gen).filter((q) => q.strength >= 2).every((q) => {
+    const own = clauseContent(gen, q.index);
+    return sourceQs.some((sq) => {
+      if (sq.strength < q.strength) return false;
+      const shared = own.filter((g) => sq.clause.some((w) => sameWord(g, w, thesaurus))).length;
+      return shared >= Math.ceil(own.length / 2);
+    });
+  });
+}
+
+function hasWord(support: AnalyzedSentence[], t: ClaimToken): boolean {
+  return support.some((s) => s.tokens.some((u) => u.stem === t.stem || u.forms.some((f) => t.forms.includes(f))));
+}
+
+function directionsOf(t: ClaimToken): Array<[string, string]> {
+  return DIRECTION_WORDS.get(t.normal) ?? DIRECTION_WORDS.get(t.lemma) ?? [];
+}
+
+/** "more" in "any more" / "no more" means "additional", not a comparison. */
+function isComparison(s: AnalyzedSentence, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.normal === "more" && ["any", "no"].includes(s.tokens[i - 1]?.normal ?? "")) return false;
+  return true;
+}
+
+function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[]): boolean {
+  const sourceDirs = new Set(support.flatMap((s) => s.tokens.flatMap((t) => directionsOf(t).map(([d, r]) => `${d}:${r}`))));
+  return gen.tokens.every((t, i) => {
+    const dirs = directionsOf(t);
+    if (dirs.length === 0 || !isComparison(gen, i)) return true;
+    return dirs.some(([d, r]) => sourceDirs.has(`${d}:${r}`));
+  });
+}
+
+/** Index of the word that orders two things ("than", "versus", "over" after "prefer"), or -1. */
+function orderAnchor(s: AnalyzedSentence): number {
+  return s.tokens.findIndex((t, i) => ORDER_ANCHORS.has(t.normal) && (t.normal !== "over" || s.tokens.slice(0, i).some((u) => u.forms.includes("prefer") || u.forms.includes("favor"))));
+}
+
+/** "IV is preferred over IM" is not "IM is preferred over IV": exact words keep their side of the anchor. */
+function orderKept(gen: AnalyzedSentence, support: AnalyzedSentence[]): boolean {
+  const ga = orderAnchor(gen);
+  if (ga < 0) return true;
+  const content = (ts: ClaimToken[]) => new Set(ts.filter((t) => t.role === "content").map((t) => t.lemma));
+  const genBefore = content(gen.tokens.slice(0, ga));
+  const genAfter = content(gen.tokens.slice(ga + 1));
+  for (const s of support) {
+    const sa = orderAnchor(s);
+    if (sa < 0) continue;
+    const before = content(s.tokens.slice(0, sa));
+    const after = content(s.tokens.slice(sa + 1));
+    const onlyBefore = (w: string) => before.has(w) && !after.has(w);
+    const onlyAfter = (w: string) => after.has(w) && !before.has(w);
+    if ([...genAfter].some((w) => onlyBefore(w) && !genBefore.has(w)) || [...genBefore].some((w) => onlyAfter(w) && !genAfter.has(w))) return false;
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ verify
+
+/**
+ * Analyzes passage texts and their paraphrase sets ahead of time (at server
+ * start), so a request pays only for the generated sentence.
+ */
+export function prepareEvidence(texts: string[], options: VerifyOptions = DEFAULT_VERIFY): void {
+  const thesaurus = options.resources?.thesaurus ?? null;
+  for (const text of texts) for (const s of splitSentences(text)) viewOf([analyzeSentence(s, thesaurus)], thesaurus);
+}
+
+/** Content nouns of the title and headings above the cited passage. */
+function nounsOf(context: string[], thesaurus: Thesaurus | null): Set<string> {
+  const out = new Set<string>();
+  for (const text of context) {
+    for (const t of analyzeSentence(text, thesaurus).tokens) if (t.role === "content" && (t.pos === "NOUN" || t.pos === "PROPN")) for (const f of t.forms) out.add(f);
+  }
+  return out;
+}
 
 function subset<T>(a: Set<T>, b: Set<T>): boolean {
   for (const x of a) if (!b.has(x)) return false;
   return true;
 }
 
-/** Weighted share of the sentence's content terms present in the passages, and the full-weight terms missing. */
-export function contentSupport(sentence: string, passageTerms: Set<string>): { support: number; unsupported: number; terms: number } {
-  const terms = new Set(contentTerms(sentence));
-  let total = 0;
-  let hit = 0;
-  let unsupported = 0;
-  for (const t of terms) {
-    const w = termWeight(t);
-    total += w;
-    if (passageTerms.has(t)) hit += w;
-    else if (w === 1) unsupported++;
-  }
-  return { support: total === 0 ? 0 : hit / total, unsupported, terms: terms.size };
-}
-
 /**
- * Checks one generated sentence against the texts of the retrieved passages it
- * cites (citations to passages that were not retrieved must be removed by the
+ * Checks one generated sentence against the texts of the passages it cites
+ * (citations to passages that were not retrieved must be removed by the
  * caller first). Returns the first failing rule, never the text.
  */
-export function verifySentence(sentence: string, citedPassageTexts: string[], options: VerifyOptions = DEFAULT_VERIFY): VerifyResult {
-  if (citedPassageTexts.length === 0) return { ok: false, reason: "no_citation", support: 0 };
-  const passageText = citedPassageTexts.join("\n");
-  const passageTerms = new Set(contentTerms(passageText));
-  const { support, unsupported, terms } = contentSupport(sentence, passageTerms);
-  const fail = (reason: VerifyReason): VerifyResult => ({ ok: false, reason, support });
-  if (terms === 0) return fail("no_content");
+export function verifySentence(sentence: string, citedPassageTexts: string[], options: VerifyOptions = DEFAULT_VERIFY, context: string[] = []): VerifyResult {
+  const none = { support: 0, supportSentences: [] as string[], unsupported: [] as string[] };
+  if (citedPassageTexts.length === 0) return { ok: false, reason: "no_citation", ...none };
+  const thesaurus = options.resources?.thesaurus ?? null;
+  const gen = analyzeSentence(sentence, thesaurus);
+  const genFacts = extractFacts(sentence);
+  const contentCount = gen.tokens.filter((t) => t.role === "content").length;
+  if (contentCount === 0 && factKeys(genFacts).length === 0) return { ok: false, reason: "no_content", ...none };
 
-  const said = extractFacts(sentence);
-  const source = extractFacts(passageText);
-  if (!subset(said.numbers, source.numbers)) return fail("number_not_in_passage");
-  if (!subset(said.quantities, source.quantities)) return fail("quantity_not_in_passage");
-  if (!subset(said.frequencies, source.frequencies)) return fail("frequency_not_in_passage");
+  const candidates = citedPassageTexts.flatMap((t) => splitSentences(t)).map((s) => analyzeSentence(s, thesaurus));
+  const contextNouns = nounsOf(context, thesaurus);
+  const support = chooseSupport(gen, genFacts, candidates, options, contextNouns);
+  const view = viewOf(support, thesaurus, contextNouns);
+  const supported = supportedContent(gen, view, options.resources);
+  const share = contentCount === 0 ? 1 : gen.tokens.filter((t, i) => t.role === "content" && supported[i]).length / contentCount;
+  const unsupported = gen.tokens.filter((_, i) => !supported[i]).map((t) => t.normal);
+  const result = (reason: VerifyReason): VerifyResult => ({ ok: reason === "ok", reason, support: share, supportSentences: support.map((s) => s.text), unsupported });
 
-  const passageSentences = citedPassageTexts.flatMap((t) => splitSentences(t));
-  if (!negationConsistent(sentence, passageSentences)) return fail("negation_mismatch");
+  const source = extractFacts(view.text);
+  if (!subset(genFacts.numbers, source.numbers)) return result("number_not_in_passage");
+  if (!subset(genFacts.quantities, source.quantities)) return result("quantity_not_in_passage");
+  if (!subset(genFacts.frequencies, source.frequencies)) return result("frequency_not_in_passage");
+  if (!subset(genFacts.units, source.units)) return result("quantity_not_in_passage");
+  const absolute = (t: ClaimToken) => ABSOLUTE_WORDS.has(t.normal) || ABSOLUTE_WORDS.has(t.lemma);
+  if (gen.tokens.some((t) => absolute(t) && !hasWord(support, t))) return result("absolute_not_in_passage");
+  if (supported.some((ok) => !ok)) return result("unsupported_word");
+  if (!quantifiersSupported(gen, support, thesaurus)) return result("quantifier_stronger");
 
-  const passageLower = passageText.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ");
-  if (directivesOf(sentence).some((d) => !passageLower.includes(d))) return fail("directive_not_in_passage");
+  if (gen.tokens.some((t) => t.role === "hardener" && !hasWord(support, t))) return result("hardener_not_in_passage");
+  const existential = gen.tokens.some((t) => EXISTENTIAL_HEDGES.has(t.normal));
+  if (!existential && !scopeKept(gen, support, isHedge, thesaurus)) return result("hedge_dropped");
+  if (gen.tokens.some((t) => t.role === "deontic") && !support.some((s) => s.tokens.some((t) => t.role === "deontic" || t.role === "hardener" && ["must"].includes(t.normal)))) {
+    return result("obligation_not_in_passage");
+  }
 
-  if (support < options.minSupport || unsupported > options.maxUnsupportedTerms) return fail("low_support");
-  return { ok: true, reason: "ok", support };
+  const causal = (t: ClaimToken) => t.role === "causal" || CAUSAL_LINKS.has(t.normal);
+  if (gen.tokens.some((t) => t.role === "causal") && !support.some((s) => s.tokens.some(causal))) return result("cause_not_in_passage");
+
+  if (!negationSupported(gen, support, thesaurus) || !scopeKept(gen, support, isNegator, thesaurus)) return result("negation_mismatch");
+  if (!directionSupported(gen, support)) return result("direction_mismatch");
+  if (!orderKept(gen, support)) return result("order_swapped");
+  return result("ok");
 }

@@ -156,7 +156,7 @@ function evidenceFor(citation: Citation, ref: CorpusReference): string[] {
 
 /**
  * Every sentence that is not clinic fixed text carries a marker and is
- * supported (numbers, negations, directives, content words) by the section
+ * entailed (see answer/verify.ts: numbers, content words, absolutes, quantifiers, hedges, negation, direction) by the section
  * of the article its citations point at.
  */
 export function checkGrounded(reply: Pick<ChatReply, "text" | "citations">, ref: CorpusReference): CheckResult {
@@ -175,7 +175,11 @@ export function checkGrounded(reply: Pick<ChatReply, "text" | "citations">, ref:
       problems.push(`"${short}" cites nothing in the approved corpus`);
       continue;
     }
-    const verdict = verifySentence(claim.sentence, evidence);
+    const context = claim.markers.flatMap((n) => {
+      const citation = reply.citations.find((c) => c.n === n);
+      return citation ? [citation.title, ...(citation.section ? [citation.section] : [])] : [];
+    });
+    const verdict = verifySentence(claim.sentence, evidence, ref.verify, context);
     if (!verdict.ok) problems.push(`"${short}" is not supported by its citation (${verdict.reason})`);
   }
   return problems.length === 0 ? ok : fail(problems.slice(0, 3).join("; ") + (problems.length > 3 ? `; and ${problems.length - 3} more` : ""));

@@ -14,6 +14,10 @@ import { ConfigError, loadConfig } from "../config.js";
 import { loadArticles, CorpusError } from "../ingest/load-articles.js";
 import { createRuntime, type Runtime } from "../runtime.js";
 import { buildCorpusReference } from "./corpus-reference.js";
+import { DEFAULT_VERIFY } from "../answer/verify.js";
+import { verifierResources } from "../answer/claims/resources.js";
+import { installedWordNet } from "../answer/claims/wordnet-files.js";
+import { loadLexicon } from "../retrieve/lexicon.js";
 import { evaluate, loadSuites, resolveSuiteFiles } from "./evaluate.js";
 import { gradeSheet, loadGradesFor } from "./grades.js";
 import { renderHtml } from "./report/html.js";
@@ -110,7 +114,9 @@ export async function runEvalCli(argv: string[], io: EvalIo): Promise<number> {
     const suites = await loadSuites(await resolveSuiteFiles(args.suite.map((s) => path.resolve(io.cwd, s)), path.resolve(io.cwd, "evals")));
     if (args["grade-sheet"] && suites.length !== 1) throw new UsageError("--grade-sheet needs exactly one suite (--suite FILE)");
     const baseline = args.baseline ? await loadBaseline(path.resolve(io.cwd, args.baseline)) : null;
-    const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic);
+    const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
+    const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
+    const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic, verify);
 
     let target: EvalTarget;
     if (args.url) target = httpTarget(args.url);

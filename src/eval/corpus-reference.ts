@@ -8,6 +8,7 @@ import { parseBlocks } from "../ingest/chunk.js";
 import type { Clinic } from "../config.js";
 import type { Article } from "../types.js";
 import { normalizeWhitespace } from "../answer/text.js";
+import { DEFAULT_VERIFY, type VerifyOptions } from "../answer/verify.js";
 
 export interface ArticleReference {
   id: string;
@@ -20,9 +21,11 @@ export interface CorpusReference {
   articles: Map<string, ArticleReference>;
   /** Clinic-authored texts (emergency, declines, no-answer…), whitespace-normalized. */
   fixedTexts: string[];
+  /** The verifier settings the answerer runs with (thesaurus, lexicon), so groundedness means the same here. */
+  verify: VerifyOptions;
 }
 
-export function buildCorpusReference(articles: Article[], clinic: Clinic): CorpusReference {
+export function buildCorpusReference(articles: Article[], clinic: Clinic, verify: VerifyOptions = DEFAULT_VERIFY): CorpusReference {
   const refs = new Map<string, ArticleReference>();
   for (const article of articles) {
     if (article.status !== "approved") continue;
@@ -30,7 +33,7 @@ export function buildCorpusReference(articles: Article[], clinic: Clinic): Corpu
     refs.set(article.id, { id: article.id, title: article.title, blocks });
   }
   const fixedTexts = [clinic.emergency.text, ...Object.values(clinic.replies)].map(normalizeWhitespace).filter((t) => t.length > 0);
-  return { articles: refs, fixedTexts };
+  return { articles: refs, fixedTexts, verify };
 }
 
 /** The article a citation names, by id, or by exact title when the id is unknown. */

@@ -23,7 +23,7 @@ const LexiconFileSchema = z
 
 export interface Lexicon {
   /** Each entry's patient phrases as token sequences, and the article terms (stems) they add. */
-  entries: Array<{ phrases: string[][]; articleTerms: string[] }>;
+  entries: Array<{ phrases: string[][]; articleTerms: string[]; articlePhrases: string[][] }>;
 }
 
 export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
@@ -35,6 +35,8 @@ export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
     entries: parsed.data.entries.map((e) => ({
       phrases: e.patient.map((p) => p.replace(/-/g, " ").split(/\s+/).flatMap((w) => (w === "*" ? ["*"] : wordTokens(w)))).filter((t) => t.length > 0),
       articleTerms: [...new Set(e.articles.flatMap((a) => contentTerms(a)))],
+      // Each article phrase on its own (stems), for the verifier: a patient phrase stands for one of them.
+      articlePhrases: e.articles.map((a) => contentTerms(a.replace(/-/g, " "))).filter((p) => p.length > 0),
     })),
   };
 }

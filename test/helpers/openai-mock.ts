@@ -278,3 +278,70 @@ export async function serveHandlersOverHttp(handlers: HttpHandler[]): Promise<{ 
   const { port } = server.address() as { port: number };
   return { baseUrl: `http://127.0.0.1:${port}/v1`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+// -------------------------------------------------------- a drifting model
+
+/**
+ * Plausible false claims of the kinds the red-team report saw get through:
+ * absolutes, permanence, scope, logistics, cost and safety promises.
+ */
+export const DRIFT_CLAIMS = [
+  "Ketamine therapy is a cure for chronic pain.",
+  "Pain relief is permanent after treatment.",
+  "Ketamine therapy works for all types of chronic pain.",
+  "Relief lasts for years.",
+  "Patients can drive home after a session.",
+  "Insurance always covers the cost of ketamine therapy.",
+  "Ketamine therapy has no side effects at all.",
+];
+
+/** Subtle rewrites of a real passage sentence: each keeps most of its words and changes what it claims. */
+const DRIFT_REWRITES: Array<(s: string) => string> = [
+  (s) => s.replace(/\b(may|can|might|could)\b/, "will always"),
+  (s) => s.replace(/\b(Some|Many|Most)\b/, "All"),
+  (s) => s.replace(/\.$/, ", and the relief is permanent."),
+  (s) => s.replace(/\b(\d+)\b/, (n) => String(Number(n) + 3)),
+  (s) => s.replace(/\b(is|are|can|may)\b/, (w) => `${w} not`),
+  (s) => s.replace(/\bchronic pain\b/, "every kind of pain"),
+  (s) => s.replace(/\b(more|reduce|reducing|rapid|rapidly|increase|increased)\b/, (w) => ({ more: "fewer", reduce: "increase", reducing: "increasing", rapid: "slow", rapidly: "slowly", increase: "decrease", increased: "decreased" })[w] ?? w),
+];
+
+function hashOf(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+export interface DriftingModel {
+  model: (request: RecordedRequest) => ChatAnswer;
+  /** Every false sentence the model has said so far. */
+  injected: string[];
+}
+
+/**
+ * A model that drifts subtly, as in the red-team report: valid grounded_answer
+ * JSON, real citations to the passages it was given, and on top of the
+ * faithful sentences one false claim per answer — a stand-alone invented
+ * claim or a passage sentence rewritten to say more than it does, cited to
+ * that sentence's own passage. With `only`, it says nothing but the drift.
+ */
+export function driftingModel(options: { only?: boolean } = {}): DriftingModel {
+  const injected: string[] = [];
+  const model = (request: RecordedRequest): ChatAnswer => {
+    const faithful = faithfulModel(request);
+    const first = faithful.sentences[0];
+    if (!faithful.covered || !first) return faithful;
+    const h = hashOf(readPrompt(request).question);
+    let drift: string;
+    if (h % 2 === 0) drift = DRIFT_CLAIMS[(h >>> 1) % DRIFT_CLAIMS.length]!;
+    else {
+      const start = (h >>> 1) % DRIFT_REWRITES.length;
+      const rewrites = DRIFT_REWRITES.map((_, i) => DRIFT_REWRITES[(start + i) % DRIFT_REWRITES.length]!(first.text));
+      drift = rewrites.find((r) => r !== first.text) ?? DRIFT_CLAIMS[0]!;
+    }
+    injected.push(drift);
+    const driftSentence = { text: drift, citations: first.citations };
+    return { covered: true, sentences: options.only ? [driftSentence] : [...faithful.sentences, driftSentence] };
+  };
+  return { model, injected };
+}

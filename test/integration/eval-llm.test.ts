@@ -61,7 +61,8 @@ async function evalWith(model: (request: RecordedRequest) => ChatAnswer, name: s
 }
 
 describe("eval suite in LLM mode (fake provider)", () => {
-  it("routes as the suite expects and stays grounded with a faithful model", async () => {
+  // The first run also builds the index and loads WordNet (the verifier's thesaurus): allow for a busy CI machine.
+  it("routes as the suite expects and stays grounded with a faithful model", { timeout: 120_000 }, async () => {
     const { report } = await evalWith(faithfulModel, "faithful");
     expect(report.target.answerer).toBe("llm");
     const suite = report.suites[0]!;

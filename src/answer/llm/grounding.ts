@@ -10,7 +10,7 @@ import type { Chunk } from "../../types.js";
 import { chunkSentences, type SentenceRef } from "../extractive.js";
 import type { CitedText } from "../reply.js";
 import { normalizeWhitespace, splitSentences } from "../text.js";
-import { contentSupport, DEFAULT_VERIFY, extractFacts, verifySentence, type VerifyOptions, type VerifyReason } from "../verify.js";
+import { DEFAULT_VERIFY, extractFacts, verifySentence, type VerifyOptions, type VerifyReason } from "../verify.js";
 import { contentTerms, termWeight } from "../../retrieve/terms.js";
 import type { PromptPassage } from "./prompt.js";
 import type { GroundedSentence } from "./schema.js";
@@ -29,9 +29,27 @@ export function toPromptPassages(passages: NumberedPassage[]): PromptPassage[] {
   return passages.map(({ n, chunk }) => ({ n, title: chunk.title, section: chunk.section, text: chunk.text }));
 }
 
-/** Text a sentence is verified against: the passage with the headings it sits under (headings are corpus text too). */
+/** Text a sentence is verified against: the sentences of the passage it cites. */
 function evidenceText(chunk: Chunk): string {
-  return [...chunk.sectionPath, chunk.text].join("\n");
+  return chunk.text;
+}
+
+/** What the passage is about: its article's title and the headings above it (their nouns may name the passage's subject). */
+function evidenceContext(chunks: Chunk[]): string[] {
+  return [...new Set(chunks.flatMap((c) => [c.title, ...c.sectionPath]))];
+}
+
+/** Weighted share of a sentence's content terms present in a set of terms (for choosing quotes, not for verifying). */
+function contentSupport(sentence: string, terms: Set<string>): { support: number } {
+  const own = new Set(contentTerms(sentence));
+  let total = 0;
+  let hit = 0;
+  for (const t of own) {
+    const w = termWeight(t);
+    total += w;
+    if (terms.has(t)) hit += w;
+  }
+  return { support: total === 0 ? 0 : hit / total };
 }
 
 export type DropReason = Exclude<VerifyReason, "ok"> | "duplicate" | "over_limit" | "question";
@@ -93,7 +111,7 @@ export class GroundedAnswerBuilder {
     if (/\?["”’)]*$/.test(text)) return this.drop("question");
     const key = text.toLowerCase();
     if (this.accepted.some((a) => a.text.toLowerCase() === key)) return this.drop("duplicate");
-    const verdict = verifySentence(text, cited.map((p) => evidenceText(p.chunk)), this.options.verify);
+    const verdict = verifySentence(text, cited.map((p) => evidenceText(p.chunk)), this.options.verify, evidenceContext(cited.map((p) => p.chunk)));
     if (!verdict.ok) return this.drop(verdict.reason as DropReason);
 
     const passages = this.pruneCitations(text, cited);
@@ -118,7 +136,7 @@ export class GroundedAnswerBuilder {
       return [...terms].some((t) => pTerms.has(t)) || [...numbers].some((n) => pNumbers.has(n));
     });
     if (contributing.length === cited.length || contributing.length === 0) return cited;
-    const still = verifySentence(text, contributing.map((p) => evidenceText(p.chunk)), this.options.verify);
+    const still = verifySentence(text, contributing.map((p) => evidenceText(p.chunk)), this.options.verify, evidenceContext(contributing.map((p) => p.chunk)));
     return still.ok ? contributing : cited;
   }
 

@@ -1,3 +1,8 @@
+import path from "node:path";
+import { DEFAULT_VERIFY, type VerifyOptions } from "../../../src/answer/verify.js";
+import { verifierResources } from "../../../src/answer/claims/resources.js";
+import { installedWordNet } from "../../../src/answer/claims/wordnet-files.js";
+import { loadLexicon } from "../../../src/retrieve/lexicon.js";
 /** Small inline passages (article-style text) and answer inputs for the LLM-mode tests. */
 import type { AnswerInput } from "../../../src/answer/answerer.js";
 import { buildTermStats, keyTerms } from "../../../src/retrieve/evidence.js";
@@ -48,4 +53,10 @@ export function answerInput(question: string, passages: Chunk[] = ALL_CHUNKS, si
     expansionTerms: [],
     ...(signal ? { signal } : {}),
   };
+}
+
+/** The verifier as the Node runtime runs it: WordNet and the clinic lexicon as paraphrase sources. */
+export async function verifyOptionsWithWordNet(): Promise<VerifyOptions> {
+  const lexicon = await loadLexicon(path.resolve(import.meta.dirname, "../../../corpus/lexicon.yaml"));
+  return { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
 }

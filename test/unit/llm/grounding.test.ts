@@ -1,11 +1,15 @@
-import { describe, expect, it } from "vitest";
-import { GroundedAnswerBuilder, numberPassages, quoteFor } from "../../../src/answer/llm/grounding.js";
-import { ALL_CHUNKS, DURATION, PLAN, SESSION } from "./fixtures.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_GROUNDING, GroundedAnswerBuilder, numberPassages, quoteFor, type GroundingOptions } from "../../../src/answer/llm/grounding.js";
+import { ALL_CHUNKS, DURATION, PLAN, SESSION, verifyOptionsWithWordNet } from "./fixtures.js";
 
 const passages = numberPassages(ALL_CHUNKS, 6);
+let grounding: GroundingOptions = DEFAULT_GROUNDING;
+beforeAll(async () => {
+  grounding = { ...DEFAULT_GROUNDING, verify: await verifyOptionsWithWordNet() };
+});
 
 function build(sentences: Array<{ text: string; citations: number[] }>) {
-  const builder = new GroundedAnswerBuilder(passages);
+  const builder = new GroundedAnswerBuilder(passages, grounding);
   const outcomes = sentences.flatMap((s) => builder.add(s));
   return { builder, outcomes, result: builder.result() };
 }

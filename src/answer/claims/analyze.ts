@@ -1,0 +1,129 @@
+/**
+ * Sentence analysis for the claim verifier: tokens with lemma and part of
+ * speech (wink-nlp), the forms a token may be matched by (lemma, base forms
+ * WordNet knows, the adjective behind an "-ly" adverb, the Porter stem), and
+ * clause boundaries. Pure; results are cached per sentence text because the
+ * same article sentences are checked again and again.
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { stemmer } from "stemmer";
+import type { Thesaurus, WordPos } from "./wordnet.js";
+import { CAUSAL_VERBS, DIRECTION_WORDS, FUNCTION_WORDS, IRREGULAR_BASE, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** What role a token plays for the verifier. */
+export type TokenRole = "content" | "function" | "number" | "negator" | "quantifier" | "hedge" | "hardener" | "deontic" | "direction" | "causal";
+
+export interface ClaimToken {
+  /** Lower-case surface form ("n't" → "not", curly quotes straightened). */
+  normal: string;
+  lemma: string;
+  pos: string;
+  role: TokenRole;
+  /** Every form the token may be matched by. */
+  forms: string[];
+  stem: string;
+  /** Clause number within the sentence (punctuation and contrastive conjunctions start a new one). */
+  clause: number;
+}
+
+const FUNCTION_POS = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "NUM"]);
+const CLAUSE_BREAK_WORDS = new Set(["but", "however", "although", "though", "while", "whereas", "yet"]);
+const NUMBER_WORD = /^(?:\d[\d.,/%]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|quarter|once|twice|thrice|dozen)$/;
+
+const SUFFIXES: Record<WordPos, Array<[string, string]>> = {
+  noun: [["ies", "y"], ["ses", "s"], ["xes", "x"], ["zes", "z"], ["ches", "ch"], ["shes", "sh"], ["men", "man"], ["s", ""]],
+  verb: [["ies", "y"], ["es", "e"], ["es", ""], ["s", ""], ["ied", "y"], ["ed", "e"], ["ed", ""], ["ing", "e"], ["ing", ""]],
+  adj: [["ier", "y"], ["iest", "y"], ["er", ""], ["est", ""], ["er", "e"], ["est", "e"]],
+  adv: [],
+};
+/** Nominal and adjectival suffixes back to the verb or adjective they derive from ("occurrence" → "occur", "persistent" → "persist"). */
+const DERIVATIONAL: Array<[string, string]> = [
+  ["ence", ""], ["ance", ""], ["ment", ""], ["ation", "e"], ["ation", ""], ["ion", "e"], ["ion", ""], ["ness", ""], ["ity", ""],
+  ["ent", ""], ["ant", ""], ["ive", "e"], ["ive", ""], ["ful", ""], ["al", ""],
+];
+
+/** Base forms of a word that WordNet knows (a small morphy: regular suffixes, doubled consonants). */
+function baseForms(word: string, thesaurus: Thesaurus | null): string[] {
+  const out: string[] = [];
+  if (IRREGULAR_BASE[word]) out.push(IRREGULAR_BASE[word]!);
+  // "-ly" adverbs stand for their adjective ("thoroughly" → "thorough", "easily" → "easy").
+  if (word.length > 4 && word.endsWith("ly")) out.push(word.endsWith("ily") ? `${word.slice(0, -3)}y` : word.slice(0, -2));
+  if (!thesaurus) return out;
+  for (const [suffix, repl] of DERIVATIONAL) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 3) continue;
+    const base = word.slice(0, -suffix.length) + repl;
+    for (const cand of [base, /([b-df-hj-np-tv-z])\1$/.test(base) ? base.slice(0, -1) : null]) {
+      if (cand && (thesaurus.has(cand, "verb") || thesaurus.has(cand, "adj"))) out.push(cand);
+    }
+  }
+  for (const pos of ["noun", "verb", "adj"] as WordPos[]) {
+    for (const [suffix, repl] of SUFFIXES[pos]) {
+      if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
+      const base = word.slice(0, -suffix.length) + repl;
+      if (thesaurus.has(base, pos)) out.push(base);
+      // "stopped" → "stop", "bigger" → "big"
+      if (repl === "" && /([b-df-hj-np-tv-z])\1$/.test(base) && thesaurus.has(base.slice(0, -1), pos)) out.push(base.slice(0, -1));
+    }
+  }
+  return out;
+}
+
+function roleOf(normal: string, lemma: string, pos: string): TokenRole {
+  if (NUMBER_WORD.test(normal)) return "number";
+  if (NEGATORS.has(normal) || NEGATORS.has(lemma)) return "negator";
+  if (normal in QUANTIFIER_STRENGTH) return "quantifier";
+  if (HARDENERS.has(normal) || HARDENERS.has(lemma)) return "hardener";
+  if (HEDGES.has(normal) || HEDGES.has(lemma) || EXISTENTIAL_HEDGES.has(normal)) return "hedge";
+  if (DEONTIC.has(normal) || DEONTIC.has(lemma)) return "deontic";
+  if (DIRECTION_WORDS.has(normal) || DIRECTION_WORDS.has(lemma)) return "direction";
+  if (CAUSAL_VERBS.has(normal)) return "causal";
+  if (FUNCTION_WORDS.has(normal) || FUNCTION_WORDS.has(lemma)) return "function";
+  if (FUNCTION_POS.has(pos) || !/[a-z]/.test(normal)) return "function";
+  return "content";
+}
+
+export interface AnalyzedSentence {
+  text: string;
+  tokens: ClaimToken[];
+}
+
+const cache = new Map<string, AnalyzedSentence>();
+const CACHE_LIMIT = 5000;
+
+/** Tokens of one sentence. `thesaurus` only adds base forms; pass the same one every time (the cache is per text). */
+export function analyzeSentence(text: string, thesaurus: Thesaurus | null): AnalyzedSentence {
+  const key = `${thesaurus ? "w" : "-"}${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const doc = nlp.readDoc(text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"'));
+  const values = doc.tokens().out(its.normal) as string[];
+  const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const tokens: ClaimToken[] = [];
+  let clause = 0;
+  values.forEach((raw, i) => {
+    const pos = tags[i]!;
+    if (pos === "PUNCT" && /[,;:()\[\]—–!?."]/.test(raw)) {
+      clause++;
+      return;
+    }
+    if (CLAUSE_BREAK_WORDS.has(raw)) clause++;
+    // Hyphenated words are matched part by part ("post-treatment", "one-size-fits-all"); numbers stay whole ("2-4").
+    const parts = /^[a-z]+(?:-[a-z]+)+$/.test(raw) ? raw.split("-") : [raw];
+    for (const part of parts) {
+      const normal = part === "n't" ? "not" : part;
+      const lemma = parts.length > 1 ? part : (lemmas[i] ?? part).toLowerCase();
+      const role = roleOf(normal, lemma, parts.length > 1 && pos === "PUNCT" ? "X" : pos);
+      const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);
+      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause });
+    }
+  });
+  const analyzed = { text, tokens };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, analyzed);
+  return analyzed;
+}

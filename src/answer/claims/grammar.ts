@@ -1,0 +1,106 @@
+/**
+ * Closed-class English words the claim verifier treats by rule rather than as
+ * content: function words, quantifiers and absolutes, hedges and hardeners,
+ * negators, and words of direction (more/less, faster/slower, better/worse).
+ * English grammar only: nothing here is about one topic or one clinic.
+ */
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Function words: never content, never a claim on their own. */
+export const FUNCTION_WORDS = words(`
+  a an the and or but if then so as of to in on at by for with from into onto about over under than via per
+  up down out off upon within among between across through throughout during before after until till since while whereas
+  although though because due also too very just even still yet already again further then there here thus hence therefore
+  moreover furthermore however instead rather quite fairly pretty such same other another own both either
+  be is are was were been being am do does did doing done have has had having get gets got getting
+  i me my mine myself you your yours yourself yourselves we us our ours he him his she her hers it its itself
+  they them their theirs themselves this that these those who whom whose which what when where why how
+  one ones someone somebody something thing things way
+  person people individual individuals human humans
+  'll 's 're 've 'd 'm s
+  let lets please only
+  take takes took taken taking make makes made making go goes went gone going come comes came coming
+  keep keeps kept keeping put puts putting give gives gave given giving
+  away back along around apart forth
+  involve involves involved involving include includes included including consist consists consisted consisting
+  comprise comprises comprised contain contains contained containing
+`);
+
+/** Verbs that claim one thing brings about another; a cited sentence must state a cause too. */
+export const CAUSAL_VERBS = words(`lead leads led leading result results resulted resulting cause causes caused causing yield yields yielded produce produces produced trigger triggers triggered bring brings brought`);
+/** Words by which a source states a cause. */
+export const CAUSAL_LINKS = words(`due because therefore thus hence consequently so since owing thanks`);
+
+/**
+ * Universal quantifiers and absolutes: a generated sentence may use one only
+ * when a cited sentence has a word of the same strength.
+ */
+export const QUANTIFIER_STRENGTH: Record<string, number> = {
+  // 4: universal
+  all: 4, every: 4, each: 4, always: 4, everyone: 4, everybody: 4, everything: 4, any: 4, anyone: 4, anybody: 4,
+  anything: 4, whole: 4, entire: 4, entirely: 4, complete: 4, completely: 4, totally: 4, fully: 4, wholly: 4,
+  universally: 4, invariably: 4, virtually: 4, forever: 4, permanent: 4, permanently: 4, never: 4, none: 4, nobody: 4,
+  nothing: 4, guaranteed: 4, certainly: 4, definitely: 4, absolutely: 4, undoubtedly: 4, unquestionably: 4,
+  // 3: most
+  most: 3, majority: 3, mostly: 3, usually: 3, typically: 3, generally: 3, normally: 3, mainly: 3, primarily: 3,
+  largely: 3, predominantly: 3, chiefly: 3, commonly: 3, ordinarily: 3, routinely: 3,
+  // 2: many
+  many: 2, often: 2, frequently: 2, much: 2, lots: 2, numerous: 2, regularly: 2, common: 2, frequent: 2,
+  // 1: some
+  some: 1, several: 1, few: 1, sometimes: 1, occasionally: 1, occasional: 1, various: 1, multiple: 1,
+};
+
+/** Words that claim more than any source wording can imply: the same word (lemma) must be in a cited sentence. */
+export const ABSOLUTE_WORDS = words(`
+  cure cures cured curing guarantee guarantees guaranteed permanent permanently forever
+  completely entirely totally fully wholly absolutely definitely certainly undoubtedly unquestionably invariably universally
+  virtually proven prove proves confirm confirms confirmed eliminate eliminates eliminated eradicate
+`);
+
+/** Hedges: a claim a cited sentence hedges must stay hedged. */
+export const HEDGES = words(`
+  may might can could possibly possible potentially potential perhaps maybe likely unlikely probably
+  suggest suggests suggested indicate indicates indicated tend tends tended appear appears seem seems
+  whether if considered promising
+`);
+
+/** Existential words that weaken a claim as much as a modal does ("some people have…" ≈ "people may have…"). */
+export const EXISTENTIAL_HEDGES = words(`some sometimes occasionally certain`);
+
+/** Hardeners: certainty the generated sentence may add only when a cited sentence says it too. */
+export const HARDENERS = words(`
+  will must shall prove proves proved proven confirm confirms confirmed establish established demonstrate demonstrated
+  guarantee guarantees guaranteed ensure ensures definitely certainly clearly undoubtedly always
+`);
+
+/** Deontic markers: "you should…" needs an obligation in the source ("should", "important to", "must"). */
+export const DEONTIC = words(`should must ought need needs needed necessary important essential vital crucial critical required require requires imperative`);
+
+export const NEGATORS = words(`not no never none nothing neither nor without cannot unlike nobody lack lacks`);
+
+export type Dimension = "amount" | "quality" | "speed";
+export type Direction = "up" | "down";
+
+/** Words that say which way something goes; a generated one needs a cited one of the same dimension and direction. */
+const DIRECTION_LISTS: Array<[Dimension, Direction, string]> = [
+  ["amount", "up", "more greater higher larger bigger longer deeper increase increased increasing raise raised rise rising grow growing boost enhance enhanced extend prolong prolonged heighten intensify maximize maximise"],
+  ["amount", "down", "less fewer lower smaller shorter reduce reduced reducing reduction decrease decreased decreasing decline drop lessen diminish diminished minimize minimise shrink abate abatement ease easing subside lighten"],
+  ["quality", "up", "better best improve improved improving improvement enhance enhanced optimal optimum"],
+  ["quality", "down", "worse worst worsen worsened worsening deteriorate deteriorated"],
+  ["speed", "up", "faster fastest quicker quickest rapid rapidly quick quickly fast swift swiftly immediate immediately"],
+  ["speed", "down", "slower slowest slow slowly gradual gradually delayed"],
+];
+
+export const DIRECTION_WORDS = new Map<string, Array<[Dimension, Direction]>>();
+for (const [dim, dir, list] of DIRECTION_LISTS) {
+  for (const w of list.split(" ")) DIRECTION_WORDS.set(w, [...(DIRECTION_WORDS.get(w) ?? []), [dim, dir]]);
+}
+
+/** Words that put two things in order ("X is preferred over Y", "X more than Y"). */
+export const ORDER_ANCHORS = words(`than over versus vs compared`);
+
+/** Irregular plurals the lemmatizer may miss at a sentence start. */
+export const IRREGULAR_BASE: Record<string, string> = {
+  people: "person", children: "child", men: "man", women: "woman", feet: "foot", teeth: "tooth", mice: "mouse", lives: "life",
+};
