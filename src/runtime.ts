@@ -77,7 +77,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
-  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
+  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"), index.topic);
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,

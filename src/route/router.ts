@@ -6,6 +6,7 @@
 import { editDistance, matchForms } from "./normalize.js";
 import { crisisScore } from "./classifier.js";
 import type { CompiledCombo, CompiledRule, SafetyRules } from "./rules.js";
+import { topicTermsIn } from "./topic.js";
 
 export type RouteKind = "emergency" | "booking" | "personal_advice" | "off_topic" | "question";
 
@@ -77,6 +78,17 @@ function fuzzyCrisis(forms: string[], words: string[]): boolean {
   return false;
 }
 
+/**
+ * Whether the message is about the clinic's topic apart from the words the
+ * rule matched: "does cold weather make arthritis worse?" is a question for a
+ * clinic whose articles discuss arthritis, while "a good recipe for
+ * enchiladas" stays a recipe request even when an article mentions a recipe.
+ */
+function aboutTopicBeyond(rule: CompiledRule, forms: string[], rules: SafetyRules): boolean {
+  const everywhere = new RegExp(rule.pattern.source, "giu");
+  return forms.some((f) => rule.pattern.test(f) && topicTermsIn(f.replace(everywhere, " "), rules.topic).length > 0);
+}
+
 export function routeMessage(message: string, rules: SafetyRules): RouteDecision {
   const { forms, decoded } = matchForms(message);
   const firstPerson = forms.some((f) => FIRST_PERSON.test(f));
@@ -100,8 +112,7 @@ export function routeMessage(message: string, rules: SafetyRules): RouteDecision
   const advice = firstMatch(rules.advice, ctx);
   if (advice) return { kind: "personal_advice", rule: advice.id };
 
-  const onTopic = forms.some((f) => rules.domain.test(f));
-  const offTopic = firstMatch(rules.offTopic, ctx, (r) => onTopic && rules.domainExempt.has(r.id));
+  const offTopic = firstMatch(rules.offTopic, ctx, (r) => rules.topicExempt.has(r.id) && aboutTopicBeyond(r, forms, rules));
   if (offTopic) return { kind: "off_topic", rule: offTopic.id };
   // Text smuggled in base64 is not how patients ask questions.
   if (decoded.length > 0) return { kind: "off_topic", rule: "injection.encoded_payload" };
