@@ -79,14 +79,18 @@ function fuzzyCrisis(forms: string[], words: string[]): boolean {
 }
 
 /**
- * Whether the message is about the clinic's topic apart from the words the
- * rule matched: "does cold weather make arthritis worse?" is a question for a
- * clinic whose articles discuss arthritis, while "a good recipe for
- * enchiladas" stays a recipe request even when an article mentions a recipe.
+ * Whether the message is about the clinic's topic (or its services) apart
+ * from the words the rule matched: "does cold weather make arthritis worse?"
+ * is a question for a clinic whose articles discuss arthritis, while "a good
+ * recipe for enchiladas" stays a recipe request even when an article mentions a recipe.
  */
 function aboutTopicBeyond(rule: CompiledRule, forms: string[], rules: SafetyRules): boolean {
   const everywhere = new RegExp(rule.pattern.source, "giu");
-  return forms.some((f) => rule.pattern.test(f) && topicTermsIn(f.replace(everywhere, " "), rules.topic).length > 0);
+  return forms.some((f) => {
+    if (!rule.pattern.test(f)) return false;
+    const rest = f.replace(everywhere, " ");
+    return topicTermsIn(rest, rules.topic).length > 0 || Boolean(rules.services?.test(rest));
+  });
 }
 
 export function routeMessage(message: string, rules: SafetyRules): RouteDecision {

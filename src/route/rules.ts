@@ -44,6 +44,8 @@ const FileSchema = z
     current: z.string().optional(),
     /** Off-topic rule ids that do not apply to a message about the clinic's topic. */
     topic_exempt: z.array(z.string()).optional(),
+    /** What every clinic is asked about besides its treatments (cost, insurance, forms): on-topic everywhere. */
+    services: z.string().optional(),
   })
   .strict();
 
@@ -85,6 +87,7 @@ export interface SafetyRules {
   /** What the clinic's articles are about (learned at index time). */
   topic: Topic;
   topicExempt: Set<string>;
+  services: RegExp | null;
 }
 
 export class SafetyRulesError extends Error {
@@ -196,5 +199,6 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Top
     current: crisisFile.current ? compile(crisisFile.current, macros, `${dir}/${GROUPS.crisis}: current`) : null,
     topic,
     topicExempt: new Set(offFile.topic_exempt ?? []),
+    services: offFile.services ? compile(offFile.services, macros, `${dir}/${GROUPS.offTopic}: services`) : null,
   };
 }
