@@ -26,6 +26,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
 import { installedWordNet } from "./answer/claims/wordnet-files.js";
 import { loadSafetyRules } from "./route/index.js";
+import { EMPTY_TOPIC } from "./route/topic.js";
 import type { Assistant } from "./types.js";
 
 export interface RuntimeOptions {
@@ -76,13 +77,14 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
 export async function loadPipeline(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   // Safety rules first: a broken or emptied crisis list stops start-up before minutes of index building.
-  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
+  // (Compiled again below with the clinic's topic, which comes from the index.)
   const crisisRulesFile = path.join(config.paths.corpusDir, "safety", "crisis.yaml");
-  requireCrisisRules(safety, crisisRulesFile);
+  requireCrisisRules(loadSafetyRules(path.join(config.paths.corpusDir, "safety"), EMPTY_TOPIC), crisisRulesFile);
   const embedder = options.embedder ?? createEmbedder(config);
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
+  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"), index.topic);
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,

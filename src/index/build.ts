@@ -7,6 +7,9 @@ import type { IdentifiedEmbeddings } from "../embed/types.js";
 import { buildBm25, toBm25Doc } from "./bm25.js";
 import { prepareCorpus, type CorpusPaths } from "./corpus.js";
 import { INDEX_SCHEMA_VERSION, manifestMismatch, type IndexManifest } from "./manifest.js";
+import { deriveTopic, type TopicData } from "../route/topic.js";
+import type { Chunk } from "../types.js";
+import { loadReferenceCounts } from "./reference.js";
 import { readManifest, writeIndex, type ChunkStore } from "./store.js";
 
 export interface BuildOptions extends CorpusPaths {
@@ -23,6 +26,14 @@ export interface BuildSummary {
   manifest: IndexManifest;
 }
 
+// The heading path is part of what a passage is about ("Common Side Effects").
+const indexedText = (c: Chunk) => [c.title, ...c.sectionPath, c.text].join("\n");
+
+/** The corpus topic (src/route/topic.ts) from the text that is searched: promotional passages do not count. */
+export async function deriveCorpusTopic(chunks: readonly Chunk[]): Promise<TopicData> {
+  return deriveTopic(chunks.filter((c) => !c.promotional).map(indexedText), await loadReferenceCounts());
+}
+
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const corpus = await prepareCorpus(options);
@@ -34,8 +45,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   }
 
   const indexed = corpus.chunks.filter((c) => !c.promotional);
-  // The heading path is part of what a passage is about ("Common Side Effects").
-  const texts = indexed.map((c) => [c.title, ...c.sectionPath, c.text].join("\n"));
+  const texts = indexed.map(indexedText);
   const vectors: number[][] = [];
   const batch = options.embedBatchSize ?? 16;
   options.onProgress?.(0, texts.length);
@@ -66,6 +76,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     store,
     vectors: hnsw,
     bm25Json: JSON.stringify(bm25),
+    // What routing treats as on-topic: learned from the same text that is searched.
+    topic: await deriveCorpusTopic(corpus.chunks),
     manifest: {
       schemaVersion: INDEX_SCHEMA_VERSION,
       embedder: { id: options.embedder.id, dimensions: options.embedder.dimensions },

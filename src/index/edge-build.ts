@@ -38,6 +38,7 @@ export async function writeEdgeIndex(config: Config, expected: ExpectedIndex): P
     bm25: index.bm25.toJSON() as unknown as Record<string, unknown>,
     lexicon: parseYaml(await readFile(lexiconFile, "utf8")),
     safety: readSafetyRuleFiles(path.join(config.paths.corpusDir, "safety")),
+    topic: index.topicData,
     clinic: config.clinic,
     vectors: remote
       ? {

@@ -2,7 +2,7 @@
  * The portable edge index: everything the Cloudflare Worker needs to answer,
  * in one JSON file it bundles (Workers have no filesystem and cannot load
  * hnswlib-node). Chunks, the serialized BM25 index, the raw lexicon, safety
- * rules and clinic config (compiled by the same code as on Node), and the
+ * rules, the corpus topic and clinic config (compiled by the same code as on Node), and the
  * chunk vectors when the embedder is one the Worker can call over HTTP.
  */
 import MiniSearch from "minisearch";
@@ -11,13 +11,14 @@ import { parseClinic, type Clinic } from "../config.js";
 import { compileLexicon, type Lexicon } from "../retrieve/lexicon.js";
 import { bruteForceVectorSearch, type VectorSearch } from "../retrieve/vectors.js";
 import { compileSafetyRules, SAFETY_RULE_FILES, type SafetyRuleFiles, type SafetyRules } from "../route/rules.js";
+import { compileTopic, TopicDataSchema } from "../route/topic.js";
 import type { Chunk } from "../types.js";
 import { BM25_OPTIONS, type Bm25Doc } from "./bm25.js";
 import { IndexError } from "./manifest.js";
 import { ChunkStoreSchema } from "./chunk-schema.js";
 
 /** Bump when the edge file's layout changes. */
-export const EDGE_INDEX_SCHEMA_VERSION = 1;
+export const EDGE_INDEX_SCHEMA_VERSION = 2;
 export const EDGE_INDEX_FIX = "run `npm run index` (it writes data/edge/index.json), then start or deploy the Worker again.";
 
 /** Embedders the Worker can call (over HTTP); local ones (USE-lite on TF.js) cannot run there. */
@@ -34,6 +35,8 @@ export const EdgeIndexSchema = z
     bm25: z.record(z.string(), z.unknown()),
     lexicon: z.unknown(),
     safety: z.record(z.enum(SAFETY_RULE_FILES), z.unknown()),
+    /** What the corpus is about (src/route/topic.ts), derived at index time. */
+    topic: TopicDataSchema,
     clinic: z.unknown(),
     vectors: z
       .object({
@@ -89,7 +92,7 @@ export function loadEdgeIndex(raw: unknown): LoadedEdgeIndex {
     chunksById,
     bm25,
     lexicon: compileLexicon(edge.lexicon, "the edge index's lexicon"),
-    safety: compileSafetyRules(edge.safety as SafetyRuleFiles, "corpus/safety (bundled)"),
+    safety: compileSafetyRules(edge.safety as SafetyRuleFiles, "corpus/safety (bundled)", compileTopic(edge.topic)),
     vectors: vectors ? bruteForceVectorSearch(vectors.entries) : null,
   };
 }

@@ -1,13 +1,14 @@
 import { z } from "zod";
 
 /** Bump when the on-disk layout or chunk format changes: old indexes are then rebuilt, never misread. */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",
   vectors: "vectors.hnsw",
   chunks: "chunks.json",
   bm25: "bm25.json",
+  topic: "topic.json",
 } as const;
 
 export const ManifestSchema = z
@@ -24,7 +25,7 @@ export const ManifestSchema = z
     builtAt: z.string(),
     buildMs: z.number().nonnegative(),
     /** sha256 of each data file, so truncation or corruption is caught before a native load. */
-    files: z.object({ vectors: z.string(), chunks: z.string(), bm25: z.string() }).strict(),
+    files: z.object({ vectors: z.string(), chunks: z.string(), bm25: z.string(), topic: z.string() }).strict(),
   })
   .strict();
 export type IndexManifest = z.infer<typeof ManifestSchema>;

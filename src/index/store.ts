@@ -9,6 +9,7 @@ import path from "node:path";
 import hnswlib from "hnswlib-node";
 import type MiniSearch from "minisearch";
 import { z } from "zod";
+import { compileTopic, TopicDataSchema, type Topic, type TopicData } from "../route/topic.js";
 import type { Chunk } from "../types.js";
 import { loadBm25, type Bm25Doc } from "./bm25.js";
 import { ChunkStoreSchema, type ChunkStore } from "./chunk-schema.js";
@@ -25,6 +26,9 @@ export interface LoadedIndex {
   chunksById: Map<string, Chunk>;
   vectors: VectorIndex;
   bm25: MiniSearch<Bm25Doc>;
+  /** What the corpus is about, as stored (for the edge index) and compiled (for the router). */
+  topicData: TopicData;
+  topic: Topic;
 }
 
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -39,6 +43,7 @@ export interface IndexArtifacts {
   store: ChunkStore;
   vectors: VectorIndex;
   bm25Json: string;
+  topic: TopicData;
   manifest: Omit<IndexManifest, "files">;
 }
 
@@ -52,12 +57,15 @@ export async function writeIndex(dir: string, artifacts: IndexArtifacts): Promis
   const chunksJson = JSON.stringify(artifacts.store);
   await writeAtomic(path.join(dir, INDEX_FILES.chunks), chunksJson);
   await writeAtomic(path.join(dir, INDEX_FILES.bm25), artifacts.bm25Json);
+  const topicJson = JSON.stringify(artifacts.topic);
+  await writeAtomic(path.join(dir, INDEX_FILES.topic), topicJson);
   const manifest: IndexManifest = {
     ...artifacts.manifest,
     files: {
       vectors: sha256(await readFile(path.join(dir, INDEX_FILES.vectors))),
       chunks: sha256(chunksJson),
       bm25: sha256(artifacts.bm25Json),
+      topic: sha256(topicJson),
     },
   };
   await writeAtomic(path.join(dir, INDEX_FILES.manifest), JSON.stringify(manifest, null, 2));
@@ -117,11 +125,14 @@ export async function loadIndex(dir: string, expected: ExpectedIndex): Promise<L
 
   const chunksRaw = await readVerified(dir, INDEX_FILES.chunks, manifest.files.chunks);
   const bm25Raw = await readVerified(dir, INDEX_FILES.bm25, manifest.files.bm25);
+  const topicRaw = await readVerified(dir, INDEX_FILES.topic, manifest.files.topic);
   await readVerified(dir, INDEX_FILES.vectors, manifest.files.vectors);
 
   const storeParsed = ChunkStoreSchema.safeParse(JSON.parse(chunksRaw.toString("utf8")));
   if (!storeParsed.success) throw new IndexError(`The chunk store in ${dir} does not match this version's format.`, REBUILD_FIX);
   const store = storeParsed.data;
+  const topicParsed = TopicDataSchema.safeParse(JSON.parse(topicRaw.toString("utf8")));
+  if (!topicParsed.success) throw new IndexError(`The topic file in ${dir} does not match this version's format.`, REBUILD_FIX);
   if (store.chunks.length !== manifest.chunkCount || store.vectorLabels.length !== manifest.indexedChunkCount) {
     throw new IndexError(`The index in ${dir} is inconsistent (chunk counts differ from the manifest).`, REBUILD_FIX);
   }
@@ -133,5 +144,5 @@ export async function loadIndex(dir: string, expected: ExpectedIndex): Promise<L
   }
   vectors.setEf(Math.max(50, Math.min(200, manifest.indexedChunkCount)));
   const bm25 = loadBm25(bm25Raw.toString("utf8"));
-  return { manifest, store, chunksById: new Map(store.chunks.map((c) => [c.id, c])), vectors, bm25 };
+  return { manifest, store, chunksById: new Map(store.chunks.map((c) => [c.id, c])), vectors, bm25, topicData: topicParsed.data, topic: compileTopic(topicParsed.data) };
 }

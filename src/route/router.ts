@@ -4,7 +4,8 @@
  * Pure: the same message and rules always give the same decision.
  */
 import { classifierScore, clearCrisisRule, firstMatch, readMessage, type MessageContext } from "./crisis.js";
-import type { SafetyRules } from "./rules.js";
+import type { CompiledRule, SafetyRules } from "./rules.js";
+import { topicTermsIn } from "./topic.js";
 
 export { comboMatches } from "./crisis.js";
 
@@ -36,11 +37,25 @@ function intentOf(ctx: MessageContext, rules: SafetyRules): RouteDecision {
   const advice = firstMatch(rules.advice, ctx);
   if (advice) return { kind: "personal_advice", rule: advice.id };
 
-  const onTopic = ctx.forms.some((f) => rules.domain.test(f));
-  const offTopic = firstMatch(rules.offTopic, ctx, (r) => onTopic && rules.domainExempt.has(r.id));
+  const offTopic = firstMatch(rules.offTopic, ctx, (r) => rules.topicExempt.has(r.id) && aboutTopicBeyond(r, ctx.forms, rules));
   if (offTopic) return { kind: "off_topic", rule: offTopic.id };
   // Text smuggled in base64 is not how patients ask questions.
   if (ctx.decoded.length > 0) return { kind: "off_topic", rule: "injection.encoded_payload" };
 
   return { kind: "question", rule: null };
+}
+
+/**
+ * Whether the message is about the clinic's topic once the words that
+ * triggered an exempt off-topic rule are removed: "does cold weather make my
+ * arthritis worse?" is a question where the articles talk about arthritis,
+ * while "a recipe for enchiladas" stays off-topic though "recipe" is a corpus word.
+ */
+function aboutTopicBeyond(rule: CompiledRule, forms: string[], rules: SafetyRules): boolean {
+  const everywhere = new RegExp(rule.pattern.source, "giu");
+  return forms.some((f) => {
+    if (!rule.pattern.test(f)) return false;
+    const rest = f.replace(everywhere, " ");
+    return topicTermsIn(rest, rules.topic).length > 0 || Boolean(rules.services?.test(rest));
+  });
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { CRISIS_MODEL_FILE, CrisisModelSchema, type CrisisModel } from "./classifier.js";
+import type { Topic } from "./topic.js";
 
 const RuleSchema = z
   .object({
@@ -41,8 +42,10 @@ const FileSchema = z
     informational: z.string().optional(),
     history: z.string().optional(),
     current: z.string().optional(),
-    domain: z.string().optional(),
-    domain_exempt: z.array(z.string()).optional(),
+    /** Off-topic rule ids that do not apply to a message about the clinic's topic. */
+    topic_exempt: z.array(z.string()).optional(),
+    /** What every clinic is asked about besides its treatments (cost, insurance, forms): on-topic everywhere. */
+    services: z.string().optional(),
   })
   .strict();
 
@@ -122,8 +125,10 @@ export interface SafetyRules {
   /** The distant past, told calmly; `current` overrides it. */
   history: RegExp | null;
   current: RegExp | null;
-  domain: RegExp;
-  domainExempt: Set<string>;
+  /** What the clinic's articles are about (learned at index time). */
+  topic: Topic;
+  topicExempt: Set<string>;
+  services: RegExp | null;
 }
 
 export class SafetyRulesError extends Error {
@@ -168,12 +173,12 @@ export function readSafetyRuleFiles(dir: string): SafetyRuleFiles {
 }
 
 /** Reads and compiles the rule files in `dir`. Throws SafetyRulesError naming file and field. */
-export function loadSafetyRules(dir: string): SafetyRules {
-  return compileSafetyRules(readSafetyRuleFiles(dir), dir);
+export function loadSafetyRules(dir: string, topic: Topic): SafetyRules {
+  return compileSafetyRules(readSafetyRuleFiles(dir), dir, topic);
 }
 
 /** Validates and compiles parsed rule files; `dir` only names them in errors. */
-export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRules {
+export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Topic): SafetyRules {
   const modelParsed = CrisisModelSchema.safeParse(raw[CRISIS_MODEL_FILE]);
   if (!modelParsed.success) {
     throw new SafetyRulesError(
@@ -251,7 +256,8 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string): SafetyRul
     informational: need(crisisFile.informational, "informational", GROUPS.crisis),
     history: crisisFile.history ? compile(crisisFile.history, macros, `${dir}/${GROUPS.crisis}: history`) : null,
     current: crisisFile.current ? compile(crisisFile.current, macros, `${dir}/${GROUPS.crisis}: current`) : null,
-    domain: need(offFile.domain, "domain", GROUPS.offTopic),
-    domainExempt: new Set(offFile.domain_exempt ?? []),
+    topic,
+    topicExempt: new Set(offFile.topic_exempt ?? []),
+    services: offFile.services ? compile(offFile.services, macros, `${dir}/${GROUPS.offTopic}: services`) : null,
   };
 }

@@ -79,6 +79,14 @@ describe("edge index (local embedder: BM25 only)", () => {
     expect(loaded.lexicon.entries.length).toBeGreaterThan(10);
   });
 
+  it("carries the corpus topic the Node index derived, so the Worker routes alike", async () => {
+    const node = await loadIndex(env.config.paths.indexDir, { embedderId: "local:use-lite-en@0.2.0", dimensions: 512 });
+    const edge = loadEdgeIndex(env.raw);
+    expect(env.raw.topic).toEqual(node.topicData);
+    expect([...edge.safety.topic.keyTerms].sort()).toEqual([...node.topic.keyTerms].sort());
+    expect(edge.safety.topic.keyTerms.has("ketamin")).toBe(true);
+  });
+
   it("ranks passages exactly like the Node index", async () => {
     const node = await loadIndex(env.config.paths.indexDir, { embedderId: "local:use-lite-en@0.2.0", dimensions: 512 });
     const lexicon = await loadLexicon(path.join(env.config.paths.corpusDir, "lexicon.yaml"));

@@ -19,6 +19,7 @@ async function writeSmallIndex(dir: string) {
     store: { articles: [{ id: "a", title: "A", publisher: "P", reviewed: "2026-01-01", url: null }], chunks: [chunk], vectorLabels: ["a#0"] },
     vectors,
     bm25Json: JSON.stringify(buildBm25([chunk])),
+    topic: { reference: "test", referenceTotal: 1000, corpusTotal: 3, terms: { session: [1, 0], last: [1, 500], hour: [1, 0] } },
     manifest: {
       schemaVersion: INDEX_SCHEMA_VERSION,
       embedder: { id: expected.embedderId, dimensions: 3 },
@@ -66,6 +67,8 @@ describe("loadIndex", () => {
     expect(index.store.chunks).toEqual([chunk]);
     expect(index.vectors.getCurrentCount()).toBe(1);
     expect(index.bm25.search("hour").map((h) => h.id)).toEqual(["a#0"]);
+    // "session" is rare in the reference, "last" common; "hour" frames questions in every clinic.
+    expect([...index.topic.keyTerms]).toEqual(["session"]);
   });
 
   it("says how to build a missing index", async () => {
@@ -79,7 +82,7 @@ describe("loadIndex", () => {
     expect((err as Error).message).toMatch(/embedder 'test:embedder'[\s\S]*Fix: .*npm run index -- --force/);
   });
 
-  it.each([INDEX_FILES.vectors, INDEX_FILES.chunks, INDEX_FILES.bm25])("detects a truncated %s", async (name) => {
+  it.each([INDEX_FILES.vectors, INDEX_FILES.chunks, INDEX_FILES.bm25, INDEX_FILES.topic])("detects a truncated %s", async (name) => {
     await writeSmallIndex(dir);
     const file = path.join(dir, name);
     const data = await readFile(file);

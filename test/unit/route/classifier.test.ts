@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { CRISIS_MODEL_FILE, CrisisModelSchema, crisisFeatures, crisisScore, trainCrisisModel } from "../../../src/route/classifier.js";
 import { loadSafetyRules, routeMessage, sanitizeInput } from "../../../src/route/index.js";
 import { readPhrasings, readTrainingSets, trainingForm } from "../../../src/route/training-data.js";
+import { EMPTY_TOPIC } from "../../../src/route/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "test/fixtures/safety");
@@ -33,7 +34,7 @@ describe("crisis classifier", () => {
   });
 
   it("routes to emergency when no rule matched, and names itself in the decision", () => {
-    const rules = loadSafetyRules(path.join(root, "corpus/safety"));
+    const rules = loadSafetyRules(path.join(root, "corpus/safety"), EMPTY_TOPIC);
     const withoutClassifier = { ...rules, risk: { ...rules.risk, classifierClear: 0.999999 } };
     const caughtOnlyByModel = readPhrasings(path.join(fixtures, "heldout-crisis.txt")).filter(
       (m) => routeMessage(sanitizeInput(m), withoutClassifier).kind !== "emergency" && routeMessage(sanitizeInput(m), rules).kind === "emergency",

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assessRisk, loadSafetyRules, routeMessage, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { corpusTopic } from "../../helpers/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "test/fixtures/safety");
@@ -22,8 +23,9 @@ function load(name: string): string[] {
 }
 
 let rules: SafetyRules;
-beforeAll(() => {
-  rules = loadSafetyRules(path.join(root, "corpus/safety"));
+beforeAll(async () => {
+  // The fixtures are the example clinic's messages: routed with its articles' topic, as the server does.
+  rules = loadSafetyRules(path.join(root, "corpus/safety"), await corpusTopic(path.join(root, "corpus")));
 });
 
 function route(message: string): RouteKind {

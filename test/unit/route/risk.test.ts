@@ -4,11 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/contract.js";
 import { classifierScore, readMessage } from "../../../src/route/crisis.js";
 import { assessMessage, assessRisk, loadSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
+import { EMPTY_TOPIC } from "../../../src/route/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 let rules: SafetyRules;
 beforeAll(() => {
-  rules = loadSafetyRules(path.join(root, "corpus/safety"));
+  rules = loadSafetyRules(path.join(root, "corpus/safety"), EMPTY_TOPIC);
 });
 
 const risk = (message: string, history: Turn[] = []) => assessRisk(sanitizeInput(message), history, rules);
