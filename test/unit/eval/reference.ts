@@ -4,7 +4,7 @@ import { loadClinic } from "../../../src/config.js";
 import { buildCorpusReference } from "../../../src/eval/corpus-reference.js";
 import { loadArticles } from "../../../src/ingest/load-articles.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../../corpus");
+const corpus = path.resolve(import.meta.dirname, "../../../corpus/ketamine-pain");
 
 export async function loadReference() {
   return buildCorpusReference(await loadArticles(path.join(corpus, "articles")), loadClinic(path.join(corpus, "clinic.yaml")));

@@ -8,7 +8,7 @@ import { readPhrasings, readTrainingSets, trainingForm } from "../../../src/rout
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "test/fixtures/safety");
-const committed = CrisisModelSchema.parse(JSON.parse(readFileSync(path.join(root, "corpus/safety", CRISIS_MODEL_FILE), "utf8")));
+const committed = CrisisModelSchema.parse(JSON.parse(readFileSync(path.join(root, "corpus/defaults/safety", CRISIS_MODEL_FILE), "utf8")));
 
 describe("crisis classifier", () => {
   it("uses stems and stem pairs", () => {
@@ -33,7 +33,7 @@ describe("crisis classifier", () => {
   });
 
   it("routes to emergency when no rule matched, and names itself in the decision", () => {
-    const rules = loadSafetyRules(path.join(root, "corpus/safety"));
+    const rules = loadSafetyRules(path.join(root, "corpus/defaults/safety"));
     const withoutClassifier = { ...rules, risk: { ...rules.risk, classifierClear: 0.999999 } };
     const caughtOnlyByModel = readPhrasings(path.join(fixtures, "heldout-crisis.txt")).filter(
       (m) => routeMessage(sanitizeInput(m), withoutClassifier).kind !== "emergency" && routeMessage(sanitizeInput(m), rules).kind === "emergency",

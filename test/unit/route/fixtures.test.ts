@@ -23,7 +23,7 @@ function load(name: string): string[] {
 
 let rules: SafetyRules;
 beforeAll(() => {
-  rules = loadSafetyRules(path.join(root, "corpus/safety"));
+  rules = loadSafetyRules(path.join(root, "corpus/defaults/safety"));
 });
 
 function route(message: string): RouteKind {

@@ -4,7 +4,7 @@ import { canonical, decodeBase64Payloads, editDistance, joinSpacedLetters, match
 import { loadSafetyRules, routeMessage } from "../../../src/route/index.js";
 import { comboMatches } from "../../../src/route/router.js";
 
-const rules = loadSafetyRules(path.resolve("corpus/safety"));
+const rules = loadSafetyRules(path.resolve("corpus/defaults/safety"));
 const route = (m: string) => routeMessage(sanitizeInput(m), rules).kind;
 
 describe("sanitizeInput", () => {

@@ -8,7 +8,7 @@ import { assessMessage, assessRisk, loadSafetyRules, routeMessage, sanitizeInput
 const root = path.resolve(import.meta.dirname, "../../..");
 let rules: SafetyRules;
 beforeAll(() => {
-  rules = loadSafetyRules(path.join(root, "corpus/safety"));
+  rules = loadSafetyRules(path.join(root, "corpus/defaults/safety"));
 });
 
 const risk = (message: string, history: Turn[] = []) => assessRisk(sanitizeInput(message), history, rules);
