@@ -1,15 +1,17 @@
 /**
  * `npm run build:worker`: what the Cloudflare Worker bundles besides code —
- * static assets (src/edge/assets.ts) — then a dry-run bundle to report the Worker's size
+ * the configured clinic's edge index (copied from <DATA_DIR>/edge/index.json to
+ * dist/edge-index.json, wrangler.toml's `edge-index` alias) and static assets
+ * (src/edge/assets.ts) — then a dry-run bundle to report the Worker's size
  * against Cloudflare's limits. Run after `npm run index` (the edge index).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { edgeIndexFile } from "../src/index/edge-build.js";
+import { EDGE_INDEX_BUNDLE, edgeIndexFile } from "../src/index/edge-build.js";
 import { EDGE_ASSETS_DIR, writeEdgeAssets } from "../src/edge/assets.js";
 
 const BUNDLE_DIR = "dist/worker-bundle";
@@ -18,7 +20,11 @@ const LIMITS = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 };
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!existsSync(edgeIndexFile(config))) throw new ConfigError(`No edge index at ${edgeIndexFile(config)}: run \`npm run index\` first.`);
+  const edgeIndex = edgeIndexFile(config);
+  if (!existsSync(edgeIndex)) throw new ConfigError(`No edge index at ${edgeIndex}. Fix: run \`npm run index\` first (with the same CLINIC_DIR and DATA_DIR).`);
+  await mkdir(path.dirname(EDGE_INDEX_BUNDLE), { recursive: true });
+  await copyFile(edgeIndex, EDGE_INDEX_BUNDLE);
+  console.log(`Edge index of clinic ${config.paths.clinicId} → ${EDGE_INDEX_BUNDLE} (from ${path.relative(process.cwd(), edgeIndex)})`);
   const files = await writeEdgeAssets(EDGE_ASSETS_DIR, config.clinic);
   console.log(`Static assets → ${EDGE_ASSETS_DIR} (${files.join(", ")})`);
 

@@ -10,6 +10,7 @@ runImportCommand(process.argv.slice(2), {
   err: (t) => console.error(t),
   today,
   cwd: process.cwd(),
+  env: process.env,
 }).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -1,6 +1,8 @@
 /**
- * `npm run index [-- --force]`: builds the search index from corpus/articles.
- * Skips the work when the corpus and the embedder are unchanged.
+ * `npm run index [-- --force]`: builds the clinic's search index from its
+ * articles (CLINIC_DIR) into <DATA_DIR>/index, and its edge index. Checks every
+ * clinic file first, so a broken one stops it before anything is written.
+ * Skips the embedding when the corpus and the embedder are unchanged.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,16 +11,21 @@ import { ConfigError, loadConfig } from "../src/config.js";
 import { createEmbedder } from "../src/embed/index.js";
 import { buildIndex } from "../src/index/build.js";
 import { writeEdgeIndex } from "../src/index/edge-build.js";
+import { IndexError } from "../src/index/manifest.js";
 import { CorpusError } from "../src/ingest/load-articles.js";
-import { corpusPaths } from "../src/runtime.js";
+import { corpusPaths, loadClinicData } from "../src/runtime.js";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { force: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
-    console.log("Usage: npm run index [-- --force]\n  Builds data/index from corpus/articles (approved articles only).\n  --force  rebuild even when the corpus and embedder are unchanged");
+    console.log(
+      "Usage: npm run index [-- --force]\n  Builds <DATA_DIR>/index (default data/<clinic id>/index) and the edge index from $CLINIC_DIR/articles (approved articles only).\n  --force  rebuild even when the corpus and embedder are unchanged",
+    );
     return 0;
   }
   const config = loadConfig();
+  // Everything the index and the edge index depend on, checked before anything is written.
+  await loadClinicData(config);
   const embedder = createEmbedder(config);
   const started = performance.now();
   const interactive = process.stderr.isTTY && !process.env.CI;
@@ -57,7 +64,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     [
-      `Index built in ${seconds}s → ${config.paths.indexDir}`,
+      `Index of clinic ${config.paths.clinicId} built in ${seconds}s → ${path.relative(process.cwd(), config.paths.indexDir) || config.paths.indexDir}`,
       `  articles:             ${m.articleCount}`,
       `  chunks:               ${m.chunkCount} (${m.indexedChunkCount} searchable)`,
       `  promotional (tagged): ${m.promotionalChunkCount}`,
@@ -73,7 +80,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ConfigError || err instanceof CorpusError) console.error(err.message);
+    // Clinic-file problems (ConfigError covers safety rules, lexicon and data files) are one line with the fix.
+    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError) console.error(err.message);
     else console.error(err);
     process.exit(1);
   },

@@ -19,17 +19,19 @@ import { loadSuite } from "../src/eval/suite.js";
 import { readPhrasings } from "../src/route/training-data.js";
 import { deriveCorpusTopic } from "../src/index/build.js";
 import { prepareCorpus } from "../src/index/corpus.js";
-import { loadSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../src/route/index.js";
+import { clinicFiles } from "../src/clinic-files.js";
+import { loadClinicSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../src/route/index.js";
 import { compileTopic } from "../src/route/topic.js";
 
 type ExpectedType = "answer" | "no_answer" | "booking" | "declined" | "emergency";
 type LoadedRouting = { rules: SafetyRules };
 
-async function loadRouting(corpusDir: string): Promise<LoadedRouting> {
-  // The topic as `npm run index` derives it, without embedding anything.
-  const corpus = await prepareCorpus({ articlesDir: path.join(corpusDir, "articles"), promotionalFile: path.join(corpusDir, "promotional.yaml") });
+async function loadRouting(clinicDir: string): Promise<LoadedRouting> {
+  // The clinic's files as the server reads them, and the topic as `npm run index` derives it (no embedding).
+  const files = clinicFiles({ clinicDir, defaultsDir: path.join(root, "corpus/defaults") });
+  const corpus = await prepareCorpus({ articlesDir: path.join(clinicDir, "articles"), promotionalFiles: files.promotional });
   const topic = compileTopic(await deriveCorpusTopic(corpus.chunks));
-  return { rules: loadSafetyRules(path.join(corpusDir, "safety"), topic) };
+  return { rules: loadClinicSafetyRules(files.safety, topic) };
 }
 
 function routeCase(message: string, routing: LoadedRouting) {

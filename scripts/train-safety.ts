@@ -1,11 +1,14 @@
 /**
  * `npm run train:safety`: retrains the crisis classifier
- * (corpus/safety/crisis-model.json) from the safety fixture sets. Run it after
+ * (<DEFAULTS_DIR>/safety/crisis-model.json, default corpus/defaults: the model
+ * is product-wide, every clinic uses it) from the safety fixture sets. Run it after
  * adding phrasings to test/fixtures/safety/; training is deterministic, and a
  * test fails when the committed model is out of date with the fixtures.
  */
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { clinicPathsFromEnv, ConfigError } from "../src/config.js";
 import { CRISIS_MODEL_FILE, trainCrisisModel } from "../src/route/classifier.js";
 import { readTrainingSets } from "../src/route/training-data.js";
 
@@ -14,12 +17,14 @@ const root = path.resolve(import.meta.dirname, "..");
 async function main(): Promise<void> {
   const { crisis, other } = readTrainingSets(path.join(root, "test/fixtures/safety"));
   const model = trainCrisisModel(crisis, other);
-  const file = path.join(root, "corpus/safety", CRISIS_MODEL_FILE);
+  const { defaultsDir } = clinicPathsFromEnv(process.env, root);
+  const file = path.join(defaultsDir, "safety", CRISIS_MODEL_FILE);
+  if (!existsSync(path.dirname(file))) throw new ConfigError(`No safety folder at ${path.dirname(file)}. Fix: set DEFAULTS_DIR to the product-wide defaults folder (default corpus/defaults).`);
   await writeFile(file, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`${path.relative(root, file)}: trained on ${crisis.length} crisis and ${other.length} other phrasings, ${Object.keys(model.weights).length} weights`);
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

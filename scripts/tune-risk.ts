@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/tune-risk.ts`: the evidence behind the classifier
- * thresholds in corpus/safety/risk.yaml. 5-fold cross-validation over the
+ * thresholds in corpus/defaults/safety/risk.yaml (product-wide, like the model). 5-fold cross-validation over the
  * training fixtures (never the held-out files): for each threshold, the share
  * of out-of-fold crisis phrasings the model alone flags, and the share of
  * out-of-fold ordinary, advice, off-topic and booking messages it flags.

@@ -3,7 +3,7 @@
  * environment and the clinic file. Nothing else in the codebase reads
  * `process.env`; everything receives a `Config` (or a slice of it).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -73,6 +73,10 @@ export const ClinicSchema = z
   .strict();
 export type Clinic = z.infer<typeof ClinicSchema>;
 
+/** The shipped clinic, used when CLINIC_DIR is not set. */
+export const DEFAULT_CLINIC_DIR = "corpus/ketamine-pain";
+export const DEFAULT_DEFAULTS_DIR = "corpus/defaults";
+
 const boolFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
@@ -80,9 +84,14 @@ const boolFromEnv = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  CORPUS_DIR: z.string().default("corpus"),
+  /** The clinic's folder (clinic.yaml, articles/, optional overrides); everything else follows it. */
+  CLINIC_DIR: z.string().optional(),
+  /** Old name of CLINIC_DIR, still accepted. */
+  CORPUS_DIR: z.string().optional(),
+  /** Product-wide defaults every clinic builds on (safety rules, crisis model, lexicon, promotional patterns). */
+  DEFAULTS_DIR: z.string().default(DEFAULT_DEFAULTS_DIR),
   CLINIC_CONFIG: z.string().optional(),
-  DATA_DIR: z.string().default("data"),
+  DATA_DIR: z.string().optional(),
   INDEX_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
@@ -129,7 +138,7 @@ export interface Config {
   /** Node server: request headers, whole request, and idle socket limits (ms). */
   httpTimeouts: { headersMs: number; requestMs: number; idleMs: number };
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
-  paths: { corpusDir: string; articlesDir: string; dataDir: string; indexDir: string; leadsDb: string };
+  paths: ClinicPaths;
   clinic: Clinic;
   rateLimitPerMinute: number;
   trustProxy: TrustProxy;
@@ -143,6 +152,22 @@ export interface Config {
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
   retrieval: { fusion?: "bm25" | "dense" | "linear" | "rrf"; denseWeight?: number };
+}
+
+/** Where one clinic's files and data live (src/clinic-files.ts lists the files within). */
+export interface ClinicPaths {
+  /** The clinic folder's name: it names the clinic's data folder and eval suites. */
+  clinicId: string;
+  clinicDir: string;
+  /** Product-wide defaults the clinic folder adds to. */
+  defaultsDir: string;
+  clinicFile: string;
+  articlesDir: string;
+  /** This clinic's data (index, edge index, lead database); never shared with another clinic. */
+  dataDir: string;
+  indexDir: string;
+  edgeIndexFile: string;
+  leadsDb: string;
 }
 
 export class ConfigError extends Error {
@@ -226,19 +251,53 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
   };
 }
 
+/**
+ * The clinic's folders and data paths from the environment, without reading
+ * any file: what `npm run import` needs before a clinic folder is complete.
+ */
+export function clinicPathsFromEnv(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ClinicPaths {
+  return resolvePaths(parseEnv(env), cwd);
+}
+
+function resolvePaths(e: Env, cwd: string): ClinicPaths {
+  if (e.CLINIC_DIR && e.CORPUS_DIR && path.resolve(cwd, e.CLINIC_DIR) !== path.resolve(cwd, e.CORPUS_DIR)) {
+    throw new ConfigError(
+      `CLINIC_DIR (${e.CLINIC_DIR}) and CORPUS_DIR (${e.CORPUS_DIR}) name different folders. Fix: set only CLINIC_DIR (CORPUS_DIR is its old name).`,
+    );
+  }
+  const clinicDir = path.resolve(cwd, e.CLINIC_DIR ?? e.CORPUS_DIR ?? DEFAULT_CLINIC_DIR);
+  const clinicId = path.basename(clinicDir);
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? path.join("data", clinicId));
+  return {
+    clinicId,
+    clinicDir,
+    defaultsDir: path.resolve(cwd, e.DEFAULTS_DIR),
+    clinicFile: path.resolve(cwd, e.CLINIC_CONFIG ?? path.join(clinicDir, "clinic.yaml")),
+    articlesDir: path.join(clinicDir, "articles"),
+    dataDir,
+    indexDir: path.resolve(cwd, e.INDEX_DIR ?? path.join(dataDir, "index")),
+    edgeIndexFile: path.join(dataDir, "edge", "index.json"),
+    leadsDb: path.join(dataDir, "leads.sqlite"),
+  };
+}
+
+const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+
+/** A clinic folder needs clinic.yaml and articles/; everything else has a product-wide default. */
+function requireClinicFolder(paths: ClinicPaths): void {
+  const fix = "Fix: set CLINIC_DIR to the clinic's folder (README, \"New clinic\").";
+  if (!isDir(paths.clinicDir)) throw new ConfigError(`No clinic folder at ${paths.clinicDir}. ${fix}`);
+  if (!existsSync(paths.clinicFile)) throw new ConfigError(`No clinic config at ${paths.clinicFile}. Fix: create it (copy ${DEFAULT_CLINIC_DIR}/clinic.yaml and edit every value), or set CLINIC_DIR to the clinic's folder.`);
+  if (!isDir(paths.articlesDir)) throw new ConfigError(`No articles folder at ${paths.articlesDir}. Fix: create it and put the clinic's articles (<id>.md) in it, or set CLINIC_DIR to the clinic's folder.`);
+  if (!isDir(paths.defaultsDir)) throw new ConfigError(`No defaults folder at ${paths.defaultsDir}. Fix: restore ${DEFAULT_DEFAULTS_DIR} from the repository, or set DEFAULTS_DIR to it.`);
+}
+
 /** Builds the config from an environment (defaults to `process.env`). Throws `ConfigError` with every problem listed. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const e = parseEnv(env);
-  const corpusDir = path.resolve(cwd, e.CORPUS_DIR);
-  const dataDir = path.resolve(cwd, e.DATA_DIR);
-  const clinic = loadClinic(path.resolve(cwd, e.CLINIC_CONFIG ?? path.join(e.CORPUS_DIR, "clinic.yaml")));
-  return assemble(e, clinic, {
-    corpusDir,
-    articlesDir: path.join(corpusDir, "articles"),
-    dataDir,
-    indexDir: path.resolve(cwd, e.INDEX_DIR ?? path.join(e.DATA_DIR, "index")),
-    leadsDb: path.join(dataDir, "leads.sqlite"),
-  });
+  const paths = resolvePaths(e, cwd);
+  requireClinicFolder(paths);
+  return assemble(e, loadClinic(paths.clinicFile), paths);
 }
 
 /**
@@ -250,10 +309,14 @@ export function configFromWorkerEnv(env: Record<string, unknown>, clinic: unknow
   const strings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const bundled = "(bundled in the Worker)";
   return assemble(parseEnv(strings), parseClinic(clinic, "the edge index's clinic config"), {
-    corpusDir: bundled,
+    clinicId: bundled,
+    clinicDir: bundled,
+    defaultsDir: bundled,
+    clinicFile: bundled,
     articlesDir: bundled,
     dataDir: bundled,
     indexDir: bundled,
+    edgeIndexFile: bundled,
     leadsDb: "(Cloudflare D1)",
   });
 }

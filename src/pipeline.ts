@@ -45,7 +45,7 @@ export interface PipelineParts {
  */
 export function requireCrisisRules(safety: SafetyRules, file: string): void {
   if (safety.crisis.length === 0) {
-    throw new ConfigError(`${file} has no crisis rules ('rules' is empty or missing): crisis messages would not be recognized reliably. Fix: restore the crisis rules (see corpus/safety/README.md).`);
+    throw new ConfigError(`${file} has no crisis rules ('rules' is empty or missing): crisis messages would not be recognized reliably. Fix: restore the crisis rules (see corpus/defaults/safety/README.md).`);
   }
 }
 

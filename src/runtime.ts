@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type { Hono } from "hono";
+import { clinicFiles } from "./clinic-files.js";
 import type { Config } from "./config.js";
 import type { Answerer } from "./answer/answerer.js";
 import { assemblePipeline, requireCrisisRules } from "./pipeline.js";
@@ -23,10 +24,10 @@ import { buildWidget } from "./widget/bundle.js";
 import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
 import { ensurePrivateDir } from "./leads/private-files.js";
 import { createLogger, type Logger } from "./logger.js";
-import { loadLexicon } from "./retrieve/lexicon.js";
 import { installedWordNet } from "./answer/claims/wordnet-files.js";
-import { loadSafetyRules } from "./route/index.js";
-import { EMPTY_TOPIC } from "./route/topic.js";
+import { loadPromoPatterns } from "./ingest/promotional.js";
+import { loadLexicon, type Lexicon } from "./retrieve/lexicon.js";
+import { loadClinicSafetyRules, type SafetyRules } from "./route/index.js";
 import type { Assistant } from "./types.js";
 
 export interface RuntimeOptions {
@@ -49,8 +50,31 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function corpusPaths(config: Config) {
-  return { articlesDir: config.paths.articlesDir, promotionalFile: path.join(config.paths.corpusDir, "promotional.yaml") };
+export function corpusPaths(config: Pick<Config, "paths">) {
+  return { articlesDir: config.paths.articlesDir, promotionalFiles: clinicFiles(config.paths).promotional };
+}
+
+export interface ClinicData {
+  safety: SafetyRules;
+  /** Where the crisis rules came from, for start-up errors. */
+  crisisRulesFile: string;
+  lexicon: Lexicon;
+}
+
+/**
+ * Reads and validates every clinic file besides the articles (safety rules,
+ * lexicon, promotional patterns), defaults and clinic additions merged.
+ * Cheap: run before anything slow or anything that writes, so a broken file
+ * stops start-up (or `npm run index`) at once, with the file named.
+ */
+export async function loadClinicData(config: Pick<Config, "paths">): Promise<ClinicData> {
+  const files = clinicFiles(config.paths);
+  const safety = loadClinicSafetyRules(files.safety);
+  const crisisRulesFile = path.join(files.safety.defaults, "crisis.yaml");
+  requireCrisisRules(safety, crisisRulesFile);
+  const lexicon = await loadLexicon(files.lexicon);
+  await loadPromoPatterns(files.promotional);
+  return { safety, crisisRulesFile, lexicon };
 }
 
 /**
@@ -76,15 +100,13 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
 
 export async function loadPipeline(config: Config, options: RuntimeOptions = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
-  // Safety rules first: a broken or emptied crisis list stops start-up before minutes of index building.
-  // (Compiled again below with the clinic's topic, which comes from the index.)
-  const crisisRulesFile = path.join(config.paths.corpusDir, "safety", "crisis.yaml");
-  requireCrisisRules(loadSafetyRules(path.join(config.paths.corpusDir, "safety"), EMPTY_TOPIC), crisisRulesFile);
+  // Clinic files first: a broken or emptied crisis list stops start-up before minutes of index building.
+  // (The rules are compiled again below with the clinic's topic, which comes from the index.)
+  const { crisisRulesFile, lexicon } = await loadClinicData(config);
   const embedder = options.embedder ?? createEmbedder(config);
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
-  const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
-  const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"), index.topic);
+  const safety = loadClinicSafetyRules(clinicFiles(config.paths).safety, index.topic);
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,

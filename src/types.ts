@@ -4,7 +4,7 @@
  */
 import type { ChatReply, ChatRequest, ChatStreamEvent, ReplyType } from "./contract.js";
 
-/** One approved article, parsed from `corpus/articles/*.md`. */
+/** One approved article, parsed from a clinic's `articles/*.md`. */
 export interface Article {
   id: string;
   title: string;

@@ -18,12 +18,13 @@ export const DOCTOR_USAGE = `Usage: npm run doctor -- [options]
 
   --html OUT            write a self-contained HTML report for staff
   --json OUT            write the machine-readable report
-  --suite FILE          eval suite (file or folder) whose questions test section reach; repeatable (default: evals/)
+  --suite FILE          eval suite (file or folder) whose questions test section reach; repeatable (default: evals/<clinic id>/)
   --max-age-months N    a review date older than this is a warning (default 12)
   --questions FILE      common patient questions (default: the built-in list)
   --strict              warnings (contradictions, unanswered questions, duplicates, stale reviews) block too
 
-Reads the corpus named by CORPUS_DIR (default corpus/). Never touches data/index.
+Reads the clinic named by CLINIC_DIR (default corpus/ketamine-pain) with the defaults in DEFAULTS_DIR.
+Never touches the clinic's index (it builds its own in a temp folder).
 Exit code: 0 ready, 1 blocking problems, 2 the check could not run.`;
 
 const ArgsSchema = z.object({

@@ -1,12 +1,13 @@
 /**
  * One doctor run: read the corpus, run the text checks, then build the real
- * assistant on the valid articles (index in a temp folder, so the live
- * `data/index` is never touched and one bad file does not stop the rest)
+ * assistant on the valid articles (index in a temp folder, so the clinic's
+ * live index is never touched and one bad file does not stop the rest)
  * and run the retrieval checks through it.
  */
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { clinicFiles } from "../clinic-files.js";
 import type { Config } from "../config.js";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
 import { loadSuiteQuestions } from "./suite-questions.js";
@@ -28,7 +29,7 @@ export interface DoctorOptions {
   now: Date;
   maxAgeMonths: number;
   strict: boolean;
-  /** Suite files or folders; empty means `evals/` under `cwd`. */
+  /** Suite files or folders; empty means the clinic's `evals/<clinic id>/` under `cwd`. */
   suites: string[];
   cwd: string;
   questionsFile?: string;
@@ -57,7 +58,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   let specs: PromoPatternSpec[] = [];
   try {
-    specs = await loadPromoPatterns(path.join(config.paths.corpusDir, "promotional.yaml"));
+    specs = await loadPromoPatterns(clinicFiles(config.paths).promotional);
   } catch (err) {
     setup.push(failure(err));
   }
@@ -68,7 +69,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   let reach: DoctorReport["reach"] = { ran: false, reason: "" };
   let commonQuestions: DoctorReport["commonQuestions"] = { ran: false, reason: "" };
   let assistantInfo: DoctorReport["assistant"] = null;
-  const suiteLoad = await loadSuiteQuestions(options.suites, options.cwd);
+  const suiteLoad = await loadSuiteQuestions(options.suites, options.cwd, config.paths.clinicId);
 
   if (approved.length === 0 || setup.length > 0) {
     const reason = approved.length === 0 ? "no approved article passed validation" : "the corpus setup is broken (see above)";
@@ -105,7 +106,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   const body: Omit<DoctorReport, "summary"> = {
     generatedAt: options.now.toISOString(),
-    corpusDir: config.paths.corpusDir,
+    corpusDir: config.paths.clinicDir,
     options: { maxAgeMonths: options.maxAgeMonths, strict: options.strict, topK, suites: suiteLoad.files, questionsFile },
     assistant: assistantInfo,
     articles: inventory(articles, allChunks, kept),

@@ -68,7 +68,7 @@ export function createEdgeRuntime(env: WorkerEnv, edgeIndex: unknown): EdgeRunti
     embedder,
     lexicon: loaded.lexicon,
     safety: loaded.safety,
-    crisisRulesFile: "corpus/safety/crisis.yaml (bundled in the edge index)",
+    crisisRulesFile: "the edge index's safety/crisis.yaml",
   });
 
   let deliverer: Deliverer | null = null;

@@ -18,7 +18,8 @@ import { DEFAULT_VERIFY } from "../answer/verify.js";
 import { verifierResources } from "../answer/claims/resources.js";
 import { installedWordNet } from "../answer/claims/wordnet-files.js";
 import { loadLexicon } from "../retrieve/lexicon.js";
-import { evaluate, loadSuites, resolveSuiteFiles } from "./evaluate.js";
+import { clinicFiles } from "../clinic-files.js";
+import { clinicSuitesDir, evaluate, loadSuites, resolveSuiteFiles } from "./evaluate.js";
 import { gradeSheet, loadGradesFor } from "./grades.js";
 import { renderHtml } from "./report/html.js";
 import { BaselineError, diffAgainstBaseline, loadBaseline } from "./report/json.js";
@@ -28,7 +29,8 @@ import { httpTarget, inProcessTarget, TargetError, type EvalTarget } from "./tar
 
 export const EVAL_USAGE = `Usage: npm run eval -- [options]
 
-  --suite FILE     suite file (.yaml, .yml, .jsonl) or folder; repeatable (default: every suite in evals/)
+  --suite FILE     suite file (.yaml, .yml, .jsonl) or folder; repeatable (default: the clinic's
+                   own suites, every suite in evals/<clinic id>/, the clinic id being CLINIC_DIR's folder name)
   --url URL        run against a live server (default: the app in this process)
   --json OUT       write the machine-readable report
   --html OUT       write a self-contained HTML report
@@ -111,10 +113,10 @@ export async function runEvalCli(argv: string[], io: EvalIo): Promise<number> {
     }
     // The server's own env rules apply; the eval needs ranked passages and must not be rate-limited.
     const config = loadConfig({ LOG_LEVEL: "error", ...io.env, INTERNAL_API: "true", RATE_LIMIT_PER_MINUTE: "0" }, io.cwd);
-    const suites = await loadSuites(await resolveSuiteFiles(args.suite.map((s) => path.resolve(io.cwd, s)), path.resolve(io.cwd, "evals")));
+    const suites = await loadSuites(await resolveSuiteFiles(args.suite.map((s) => path.resolve(io.cwd, s)), clinicSuitesDir(io.cwd, config.paths.clinicId)));
     if (args["grade-sheet"] && suites.length !== 1) throw new UsageError("--grade-sheet needs exactly one suite (--suite FILE)");
     const baseline = args.baseline ? await loadBaseline(path.resolve(io.cwd, args.baseline)) : null;
-    const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
+    const lexicon = await loadLexicon(clinicFiles(config.paths).lexicon);
     const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
     const reference = buildCorpusReference(await loadArticles(config.paths.articlesDir), config.clinic, verify);
 

@@ -13,6 +13,8 @@ import { loadSuite, SUITE_EXTENSIONS, SuiteError, type Suite, type Thresholds } 
 import type { EvalTarget } from "./target.js";
 
 /** A suite without thresholds passes only when every case passes. */
+const isSuiteFile = (name: string) => SUITE_EXTENSIONS.includes(path.extname(name).toLowerCase());
+
 export const DEFAULT_THRESHOLDS: Thresholds = { pass_rate: 1 };
 
 export interface EvaluateOptions {
@@ -51,15 +53,27 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalReport> {
   });
 }
 
-/** Suite files named on the command line (files or folders), or every suite in `evals/`. */
+/** A clinic's own suites: `evals/<clinic id>/` (the clinic id is its folder's name). */
+export function clinicSuitesDir(cwd: string, clinicId: string): string {
+  return path.resolve(cwd, "evals", clinicId);
+}
+
+/** Suite files named on the command line (files or folders), or every suite in the clinic's `defaultDir`. */
 export async function resolveSuiteFiles(args: string[], defaultDir: string): Promise<string[]> {
+  if (args.length === 0) {
+    const info = await stat(defaultDir).catch(() => null);
+    const names = info?.isDirectory() ? (await readdir(defaultDir)).filter(isSuiteFile) : [];
+    if (names.length === 0) {
+      throw new SuiteError(`This clinic has no eval suites in ${defaultDir}. Fix: add suite files (.yaml, .yml, .jsonl) there (README, "Staff evals"), or name one with --suite.`);
+    }
+  }
   const inputs = args.length > 0 ? args : [defaultDir];
   const files: string[] = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (!info) throw new SuiteError(`${input}: no such suite file or folder`);
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => SUITE_EXTENSIONS.includes(path.extname(n).toLowerCase())).sort();
+      const names = (await readdir(input)).filter(isSuiteFile).sort();
       if (names.length === 0) throw new SuiteError(`${input}: no suite files (.yaml, .yml, .jsonl) in this folder`);
       files.push(...names.map((n) => path.join(input, n)));
     } else files.push(input);

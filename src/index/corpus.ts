@@ -11,7 +11,8 @@ import { INDEX_SCHEMA_VERSION } from "./manifest.js";
 
 export interface CorpusPaths {
   articlesDir: string;
-  promotionalFile: string;
+  /** The defaults' call-to-action patterns, then the clinic's own (src/clinic-files.ts). */
+  promotionalFiles: readonly string[];
 }
 
 export interface PreparedCorpus {
@@ -45,11 +46,11 @@ export async function prepareCorpus(paths: CorpusPaths, options: ChunkOptions = 
       `No approved articles in ${paths.articlesDir}: every question would get "I don't have that information". Fix: add articles with \`status: approved\` in their front-matter, then run \`npm run index\`.`,
     );
   }
-  const promo = await loadPromoPatterns(paths.promotionalFile);
+  const promo = await loadPromoPatterns(paths.promotionalFiles);
   const { kept, dropped } = chunkCorpus(articles, promo, options);
   if (!kept.some((c) => !c.promotional)) {
     throw new CorpusError(
-      `Every passage of the approved articles in ${paths.articlesDir} is promotional (${paths.promotionalFile}): nothing could be used as an answer. Fix: check the promotional patterns.`,
+      `Every passage of the approved articles in ${paths.articlesDir} is promotional (${paths.promotionalFiles.join(" + ")}): nothing could be used as an answer. Fix: check the promotional patterns.`,
     );
   }
   return { articles, chunks: kept, duplicateChunksDropped: dropped, corpusHash: hashCorpus(articles, promo, options) };
@@ -58,5 +59,5 @@ export async function prepareCorpus(paths: CorpusPaths, options: ChunkOptions = 
 /** Only the hash, for the cheap "is the index up to date?" check at startup. */
 export async function currentCorpusHash(paths: CorpusPaths, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Promise<string> {
   const articles = approvedArticles(await loadArticles(paths.articlesDir));
-  return hashCorpus(articles, await loadPromoPatterns(paths.promotionalFile), options);
+  return hashCorpus(articles, await loadPromoPatterns(paths.promotionalFiles), options);
 }

@@ -1,20 +1,27 @@
 /**
  * Writes the portable edge index (src/index/edge.ts) from the on-disk index
- * and the corpus config files. Runs in `npm run index`; the Worker bundles
+ * and the clinic's files (defaults plus the clinic's additions). Runs in `npm run index`; the Worker bundles
  * the result. Node-only (reads files, opens hnswlib).
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { parse as parseYaml } from "yaml";
+import { clinicFiles } from "../clinic-files.js";
 import type { Config } from "../config.js";
-import { readSafetyRuleFiles } from "../route/rules.js";
+import { readLexiconFiles } from "../retrieve/lexicon.js";
+import { readClinicSafetyRules } from "../route/rule-overrides.js";
 import { EDGE_INDEX_SCHEMA_VERSION, isRemoteEmbedder, loadEdgeIndex, type EdgeIndex } from "./edge.js";
 import type { ExpectedIndex } from "./manifest.js";
 import { loadIndex } from "./store.js";
 
-/** Where the Worker (src/worker.ts) imports the edge index from. */
-export const edgeIndexFile = (config: Pick<Config, "paths">) => path.join(config.paths.dataDir, "edge", "index.json");
+/** Where `npm run index` writes the clinic's edge index (`<DATA_DIR>/edge/index.json`); `npm run build:worker` bundles it. */
+export const edgeIndexFile = (config: Pick<Config, "paths">) => config.paths.edgeIndexFile;
+
+/**
+ * The one file the Worker bundles (wrangler.toml's `edge-index` alias): a copy
+ * of the configured clinic's edge index, so wrangler.toml names no clinic.
+ */
+export const EDGE_INDEX_BUNDLE = "dist/edge-index.json";
 
 export interface EdgeIndexSummary {
   file: string;
@@ -27,7 +34,7 @@ export interface EdgeIndexSummary {
 
 export async function writeEdgeIndex(config: Config, expected: ExpectedIndex): Promise<EdgeIndexSummary> {
   const index = await loadIndex(config.paths.indexDir, expected);
-  const lexiconFile = path.join(config.paths.corpusDir, "lexicon.yaml");
+  const files = clinicFiles(config.paths);
   const remote = isRemoteEmbedder(index.manifest.embedder.id);
   const edge: EdgeIndex = {
     schemaVersion: EDGE_INDEX_SCHEMA_VERSION,
@@ -36,8 +43,9 @@ export async function writeEdgeIndex(config: Config, expected: ExpectedIndex): P
     articles: index.store.articles,
     chunks: index.store.chunks,
     bm25: index.bm25.toJSON() as unknown as Record<string, unknown>,
-    lexicon: parseYaml(await readFile(lexiconFile, "utf8")),
-    safety: readSafetyRuleFiles(path.join(config.paths.corpusDir, "safety")),
+    // Defaults and the clinic's additions, already merged: the Worker compiles what Node compiles.
+    lexicon: readLexiconFiles(files.lexicon),
+    safety: readClinicSafetyRules(files.safety),
     topic: index.topicData,
     clinic: config.clinic,
     vectors: remote

@@ -19,7 +19,7 @@ import { ChunkStoreSchema } from "./chunk-schema.js";
 
 /** Bump when the edge file's layout changes. */
 export const EDGE_INDEX_SCHEMA_VERSION = 2;
-export const EDGE_INDEX_FIX = "run `npm run index` (it writes data/edge/index.json), then start or deploy the Worker again.";
+export const EDGE_INDEX_FIX = "run `npm run index` (it writes <DATA_DIR>/edge/index.json) and `npm run build:worker`, then start or deploy the Worker again.";
 
 /** Embedders the Worker can call (over HTTP); local ones (USE-lite on TF.js) cannot run there. */
 export const isRemoteEmbedder = (embedderId: string) => embedderId.startsWith("openai:");
@@ -92,7 +92,7 @@ export function loadEdgeIndex(raw: unknown): LoadedEdgeIndex {
     chunksById,
     bm25,
     lexicon: compileLexicon(edge.lexicon, "the edge index's lexicon"),
-    safety: compileSafetyRules(edge.safety as SafetyRuleFiles, "corpus/safety (bundled)", compileTopic(edge.topic)),
+    safety: compileSafetyRules(edge.safety as SafetyRuleFiles, (name) => `the edge index's safety/${name}`, compileTopic(edge.topic)),
     vectors: vectors ? bruteForceVectorSearch(vectors.entries) : null,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Front-matter every article in `corpus/articles/` must carry. */
+/** Front-matter every article in a clinic's `articles/` must carry. */
 export const FrontMatterSchema = z
   .object({
     id: z

@@ -1,5 +1,5 @@
 /**
- * Reads `corpus/articles/*.md` (YAML front-matter + Markdown body) into
+ * Reads a clinic's `articles/*.md` (YAML front-matter + Markdown body) into
  * validated `Article`s. Any problem throws `CorpusError` naming file and field.
  */
 import { readdir, readFile } from "node:fs/promises";
@@ -65,7 +65,9 @@ export async function loadArticles(articlesDir: string): Promise<Article[]> {
   try {
     names = (await readdir(articlesDir)).filter((n) => n.endsWith(".md") && !n.startsWith("_")).sort();
   } catch (err) {
-    throw new CorpusError(`Cannot read the articles folder ${articlesDir}: ${(err as Error).message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CorpusError(`No articles folder at ${articlesDir}. Fix: create it and put the clinic's articles (<id>.md) in it, or set CLINIC_DIR to the clinic's folder.`);
+    throw new CorpusError(`Cannot read the articles folder ${articlesDir} (${code ?? (err as Error).message}).`);
   }
   const articles: Article[] = [];
   for (const name of names) {

@@ -2,9 +2,8 @@
  * Tags call-to-action and publisher-voice sentences. Tagged text is kept in the
  * chunk store (so staff can see what was excluded) but never becomes evidence.
  */
-import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { DataFileError, readDataFile, restoreDefaultFix } from "../clinic-files.js";
 import { CorpusError } from "./load-articles.js";
 
 const PromoFileSchema = z
@@ -73,13 +72,18 @@ export function createPromoMatcher(specs: PromoPatternSpec[], publishers: string
   return { specs, match, isPromotional: (sentence) => match(sentence) !== null };
 }
 
-export async function loadPromoPatterns(file: string): Promise<PromoPatternSpec[]> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(await readFile(file, "utf8"));
-  } catch (err) {
-    throw new CorpusError(`Cannot read promotional patterns ${file}: ${(err as Error).message}`);
-  }
+/**
+ * Reads and validates the promotional pattern files (the defaults' first,
+ * then the clinic's): patterns are appended. Only the first file is required.
+ */
+export async function loadPromoPatterns(files: string | readonly string[]): Promise<PromoPatternSpec[]> {
+  const list = typeof files === "string" ? [files] : files;
+  return list.flatMap((file, i) => readPromoFile(file, i === 0 ? restoreDefaultFix(file) : "create it, or remove it: a clinic's own promotional.yaml is optional."));
+}
+
+function readPromoFile(file: string, fix: string): PromoPatternSpec[] {
+  const raw = readDataFile(file, "promotional patterns", fix);
+  if (raw === null || raw === undefined) throw new DataFileError(`${file} is empty. Fix: give it a 'patterns:' list, or delete it.`);
   const parsed = PromoFileSchema.safeParse(raw);
   if (!parsed.success) {
     throw new CorpusError(parsed.error.issues.map((i) => `${file}: field '${i.path.join(".")}': ${i.message}`).join("\n"));

@@ -1,10 +1,12 @@
 /**
  * Lay-term expansion: patients' words → the articles' words. Data lives in
- * `corpus/lexicon.yaml` so staff can extend it without touching code.
+ * the defaults' `lexicon.yaml` (generic lay medical words) and the clinic's
+ * own `lexicon.yaml` (its treatments and drug names), so staff extend it
+ * without touching code.
  */
-import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { DataFileError, readDataFile, restoreDefaultFix } from "../clinic-files.js";
+import { ConfigError } from "../config.js";
 import { wordTokens } from "../answer/text.js";
 import { contentTerms } from "./terms.js";
 
@@ -26,13 +28,20 @@ export interface Lexicon {
   entries: Array<{ phrases: string[][]; articleTerms: string[]; articlePhrases: string[][] }>;
 }
 
-export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
+type LexiconFile = z.infer<typeof LexiconFileSchema>;
+
+function validateLexicon(raw: unknown, source: string): LexiconFile {
   const parsed = LexiconFileSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${source}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
+    const issues = parsed.error.issues.map((i) => `field '${i.path.join(".") || "(root)"}': ${i.message}`).join("; ");
+    throw new ConfigError(`${source}: ${issues}. Fix: every entry needs 'patient' and 'articles' lists (see the comments in the defaults' lexicon.yaml).`);
   }
+  return parsed.data;
+}
+
+export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
   return {
-    entries: parsed.data.entries.map((e) => ({
+    entries: validateLexicon(raw, source).entries.map((e) => ({
       phrases: e.patient.map((p) => p.replace(/-/g, " ").split(/\s+/).flatMap((w) => (w === "*" ? ["*"] : wordTokens(w)))).filter((t) => t.length > 0),
       articleTerms: [...new Set(e.articles.flatMap((a) => contentTerms(a)))],
       // Each article phrase on its own (stems), for the verifier: a patient phrase stands for one of them.
@@ -41,14 +50,25 @@ export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
   };
 }
 
-export async function loadLexicon(file: string): Promise<Lexicon> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(await readFile(file, "utf8"));
-  } catch (err) {
-    throw new Error(`Cannot read lexicon ${file}: ${(err as Error).message}`);
-  }
-  return compileLexicon(raw, file);
+/**
+ * Reads and validates the lexicon files (the defaults' first, then the
+ * clinic's) into one lexicon file: entries are appended. Only the first file
+ * is required; the edge index bundles the result.
+ */
+export function readLexiconFiles(files: readonly string[]): LexiconFile {
+  const entries: LexiconFile["entries"] = [];
+  files.forEach((file, i) => {
+    const fix = i === 0 ? restoreDefaultFix(file) : "create it, or remove it: a clinic's own lexicon is optional.";
+    const raw = readDataFile(file, "lay-term lexicon", fix);
+    if (raw === null || raw === undefined) throw new DataFileError(`${file} is empty. Fix: give it an 'entries:' list, or delete it.`);
+    entries.push(...validateLexicon(raw, file).entries);
+  });
+  return { entries };
+}
+
+export async function loadLexicon(files: string | readonly string[]): Promise<Lexicon> {
+  const list = typeof files === "string" ? [files] : files;
+  return compileLexicon(readLexiconFiles(list), list.join(" + "));
 }
 
 /** Whole-word phrase match; `*` in a phrase stands for one to three words ("how does * work"). */

@@ -1,6 +1,6 @@
 /**
  * The crisis detectors over one message: phrase rules, concept combinations,
- * the logistic model and typo-tolerant words (corpus/safety/crisis.yaml,
+ * the logistic model and typo-tolerant words (corpus/defaults/safety/crisis.yaml,
  * crisis-model.json). Pure; `risk.ts` turns what they find into a level.
  */
 import { crisisScore } from "./classifier.js";

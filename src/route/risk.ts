@@ -2,7 +2,7 @@
  * Graded crisis risk of a message within its conversation: the one place
  * that decides between `none`, `possible` (the normal reply, with the crisis
  * notice above it) and `clear` (the emergency reply). Pure and deterministic;
- * every threshold and word list is data in corpus/safety (crisis.yaml, risk.yaml).
+ * every threshold and word list is data in corpus/defaults/safety (crisis.yaml, risk.yaml).
  *
  * A better model can replace the inside of `assessMessage`; callers only see
  * `assessRisk` and its result.

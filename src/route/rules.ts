@@ -1,15 +1,17 @@
 /**
- * Loads the safety phrase lists (`corpus/safety/*.yaml`), validates them with
- * zod and compiles every pattern once at startup.
+ * Loads the safety phrase lists (the defaults' `safety/*.yaml`, plus a
+ * clinic's additions: src/route/rule-overrides.ts), validates them with zod
+ * and compiles every pattern once at startup.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { readDataFile, restoreDefaultFix } from "../clinic-files.js";
+import { ConfigError } from "../config.js";
 import { CRISIS_MODEL_FILE, CrisisModelSchema, type CrisisModel } from "./classifier.js";
 import type { Topic } from "./topic.js";
 
-const RuleSchema = z
+export const RuleSchema = z
   .object({
     id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, "id must look like 'crisis.self_harm'"),
     pattern: z.string().min(1),
@@ -20,7 +22,7 @@ const RuleSchema = z
   })
   .strict();
 
-const ComboSchema = z
+export const ComboSchema = z
   .object({
     id: z.string().regex(/^[a-z_]+\.[a-z0-9_]+$/, "id must look like 'crisis.means_and_plan'"),
     /** Concept names (from `concepts`) that must all occur… */
@@ -31,7 +33,7 @@ const ComboSchema = z
   })
   .strict();
 
-const FileSchema = z
+export const RuleFileSchema = z
   .object({
     macros: z.record(z.string(), z.string()).optional(),
     rules: z.array(RuleSchema).optional(),
@@ -49,7 +51,7 @@ const FileSchema = z
   })
   .strict();
 
-const PatternRecord = z.record(z.string().regex(/^[a-z_]+$/, "names are lowercase letters and underscores"), z.string().min(1));
+export const PatternRecord = z.record(z.string().regex(/^[a-z_]+$/, "names are lowercase letters and underscores"), z.string().min(1));
 
 /** `risk.yaml`: the graded-risk thresholds and word lists (src/route/risk.ts). */
 const RiskFileSchema = z
@@ -131,12 +133,12 @@ export interface SafetyRules {
   services: RegExp | null;
 }
 
-export class SafetyRulesError extends Error {
+export class SafetyRulesError extends ConfigError {
   override name = "SafetyRulesError";
 }
 
-const GROUPS = { crisis: "crisis.yaml", booking: "booking.yaml", advice: "advice.yaml", offTopic: "offtopic.yaml" } as const;
-const RISK_FILE = "risk.yaml";
+export const GROUPS = { crisis: "crisis.yaml", booking: "booking.yaml", advice: "advice.yaml", offTopic: "offtopic.yaml" } as const;
+export const RISK_FILE = "risk.yaml";
 
 function compile(source: string, macros: Record<string, string>, where: string): RegExp {
   const expanded = source.replace(/\{([a-z_]+)\}/g, (m, name: string) => {
@@ -155,18 +157,22 @@ function compile(source: string, macros: Record<string, string>, where: string):
 export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), RISK_FILE, CRISIS_MODEL_FILE] as const;
 export type SafetyRuleFiles = Record<(typeof SAFETY_RULE_FILES)[number], unknown>;
 
-/** Reads (does not compile) the rule files in `dir`. */
+/** Reads (does not compile) the rule files in `dir`: all of them are required. */
 export function readSafetyRuleFiles(dir: string): SafetyRuleFiles {
-  const names = new Set(readdirSync(dir));
+  let names: Set<string>;
+  try {
+    names = new Set(readdirSync(dir));
+  } catch {
+    throw new SafetyRulesError(`Missing safety rules folder ${dir}. Fix: ${restoreDefaultFix(dir)}`);
+  }
   const files = {} as SafetyRuleFiles;
   for (const name of SAFETY_RULE_FILES) {
     const file = path.join(dir, name);
-    if (!names.has(name)) throw new SafetyRulesError(`Missing safety rules file ${file}`);
+    if (!names.has(name)) throw new SafetyRulesError(`Missing safety rules file ${file}. Fix: ${restoreDefaultFix(file)}`);
     try {
-      const text = readFileSync(file, "utf8");
-      files[name] = name.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+      files[name] = readDataFile(file, "safety rules", restoreDefaultFix(file));
     } catch (err) {
-      throw new SafetyRulesError(`Cannot read safety rules ${file}: ${(err as Error).message}`);
+      throw new SafetyRulesError((err as Error).message);
     }
   }
   return files;
@@ -177,28 +183,32 @@ export function loadSafetyRules(dir: string, topic: Topic): SafetyRules {
   return compileSafetyRules(readSafetyRuleFiles(dir), dir, topic);
 }
 
-/** Validates and compiles parsed rule files; `dir` only names them in errors. */
-export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Topic): SafetyRules {
+/** Names a rule file in errors: `dir/name`, or where a merged file came from. */
+export type RuleFileLabel = string | ((name: (typeof SAFETY_RULE_FILES)[number]) => string);
+
+/** Validates and compiles parsed rule files; `source` only names them in errors; `topic` is the clinic's, from its index. */
+export function compileSafetyRules(raw: SafetyRuleFiles, source: RuleFileLabel, topic: Topic): SafetyRules {
+  const label = typeof source === "string" ? (name: (typeof SAFETY_RULE_FILES)[number]) => `${source}/${name}` : source;
   const modelParsed = CrisisModelSchema.safeParse(raw[CRISIS_MODEL_FILE]);
   if (!modelParsed.success) {
     throw new SafetyRulesError(
-      `${dir}/${CRISIS_MODEL_FILE} is not a crisis model this version can read (${modelParsed.error.issues[0]?.message ?? "invalid"}). Fix: run \`npm run train:safety\`.`,
+      `${label(CRISIS_MODEL_FILE)} is not a crisis model this version can read (${modelParsed.error.issues[0]?.message ?? "invalid"}). Fix: run \`npm run train:safety\`.`,
     );
   }
-  const validate = (name: Exclude<keyof SafetyRuleFiles, typeof CRISIS_MODEL_FILE | typeof RISK_FILE>): z.infer<typeof FileSchema> => {
-    const file = `${dir}/${name}`;
-    const parsed = FileSchema.safeParse(raw[name] ?? {});
+  const validate = (name: Exclude<keyof SafetyRuleFiles, typeof CRISIS_MODEL_FILE | typeof RISK_FILE>): z.infer<typeof RuleFileSchema> => {
+    const file = label(name);
+    const parsed = RuleFileSchema.safeParse(raw[name] ?? {});
     if (!parsed.success) {
       throw new SafetyRulesError(parsed.error.issues.map((i) => `${file}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
     }
     return parsed.data;
   };
   const macros = validate("macros.yaml").macros ?? {};
-  const files = Object.fromEntries(Object.entries(GROUPS).map(([k, f]) => [k, validate(f)])) as Record<keyof typeof GROUPS, z.infer<typeof FileSchema>>;
+  const files = Object.fromEntries(Object.entries(GROUPS).map(([k, f]) => [k, validate(f)])) as Record<keyof typeof GROUPS, z.infer<typeof RuleFileSchema>>;
 
   const compileRules = (key: keyof typeof GROUPS) =>
     (files[key].rules ?? []).map((r, i) => {
-      const where = `${dir}/${GROUPS[key]}: rules.${i} (${r.id})`;
+      const where = `${label(GROUPS[key])}: rules.${i} (${r.id})`;
       return {
         id: r.id,
         pattern: compile(r.pattern, macros, `${where} pattern`),
@@ -211,16 +221,16 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Top
 
   const crisisFile = files.crisis;
   const offFile = files.offTopic;
-  const need = (value: string | undefined, field: string, file: string) => {
-    if (!value) throw new SafetyRulesError(`${dir}/${file}: field '${field}' is required`);
-    return compile(value, macros, `${dir}/${file}: ${field}`);
+  const need = (value: string | undefined, field: string, file: (typeof SAFETY_RULE_FILES)[number]) => {
+    if (!value) throw new SafetyRulesError(`${label(file)}: field '${field}' is required`);
+    return compile(value, macros, `${label(file)}: ${field}`);
   };
-  const concepts = new Map(Object.entries(crisisFile.concepts ?? {}).map(([name, source]) => [name, compile(source, macros, `${dir}/${GROUPS.crisis}: concepts.${name}`)]));
+  const concepts = new Map(Object.entries(crisisFile.concepts ?? {}).map(([name, source]) => [name, compile(source, macros, `${label(GROUPS.crisis)}: concepts.${name}`)]));
   const crisisCombos = (crisisFile.combos ?? []).map((combo, i) => ({
     id: combo.id,
     concepts: combo.all.map((name) => {
       const concept = concepts.get(name);
-      if (!concept) throw new SafetyRulesError(`${dir}/${GROUPS.crisis}: combos.${i} (${combo.id}): unknown concept '${name}'`);
+      if (!concept) throw new SafetyRulesError(`${label(GROUPS.crisis)}: combos.${i} (${combo.id}): unknown concept '${name}'`);
       // Global, to find every occurrence; `test` state is never relied on (matchAll).
       return new RegExp(concept.source, "giu");
     }),
@@ -229,11 +239,11 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Top
   }));
   const riskParsed = RiskFileSchema.safeParse(raw[RISK_FILE] ?? {});
   if (!riskParsed.success) {
-    throw new SafetyRulesError(riskParsed.error.issues.map((i) => `${dir}/${RISK_FILE}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
+    throw new SafetyRulesError(riskParsed.error.issues.map((i) => `${label(RISK_FILE)}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
   }
   const riskFile = riskParsed.data;
   const named = (record: Record<string, string>, field: string): NamedPattern[] =>
-    Object.entries(record).map(([id, source]) => ({ id, pattern: compile(source, macros, `${dir}/${RISK_FILE}: ${field}.${id}`) }));
+    Object.entries(record).map(([id, source]) => ({ id, pattern: compile(source, macros, `${label(RISK_FILE)}: ${field}.${id}`) }));
   const risk: RiskSettings = {
     classifierClear: riskFile.classifier.clear,
     classifierPossible: riskFile.classifier.possible,
@@ -254,10 +264,10 @@ export function compileSafetyRules(raw: SafetyRuleFiles, dir: string, topic: Top
     fuzzyCrisisWords: crisisFile.fuzzy ?? [],
     personal: need(crisisFile.personal, "personal", GROUPS.crisis),
     informational: need(crisisFile.informational, "informational", GROUPS.crisis),
-    history: crisisFile.history ? compile(crisisFile.history, macros, `${dir}/${GROUPS.crisis}: history`) : null,
-    current: crisisFile.current ? compile(crisisFile.current, macros, `${dir}/${GROUPS.crisis}: current`) : null,
+    history: crisisFile.history ? compile(crisisFile.history, macros, `${label(GROUPS.crisis)}: history`) : null,
+    current: crisisFile.current ? compile(crisisFile.current, macros, `${label(GROUPS.crisis)}: current`) : null,
     topic,
     topicExempt: new Set(offFile.topic_exempt ?? []),
-    services: offFile.services ? compile(offFile.services, macros, `${dir}/${GROUPS.offTopic}: services`) : null,
+    services: offFile.services ? compile(offFile.services, macros, `${label(GROUPS.offTopic)}: services`) : null,
   };
 }

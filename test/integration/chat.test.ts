@@ -10,7 +10,7 @@ let corpusText: string;
 
 beforeAll(async () => {
   rt = await startTestRuntime();
-  const articles = approvedArticles(await loadArticles(path.resolve("corpus/articles")));
+  const articles = approvedArticles(await loadArticles(path.resolve("corpus/ketamine-pain/articles")));
   corpusText = articles.map((a) => normalizeWhitespace(stripMarkdown(a.body))).join("\n");
 });
 afterAll(async () => {

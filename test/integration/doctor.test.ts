@@ -22,7 +22,7 @@ async function doctor(args: string[]) {
   const code = await runDoctorCli(args, {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    env: { PATH: process.env.PATH, CORPUS_DIR: corpusDir, DATA_DIR: path.join(work, "data") },
+    env: { PATH: process.env.PATH, CLINIC_DIR: corpusDir, DEFAULTS_DIR: path.resolve("corpus/defaults"), DATA_DIR: path.join(work, "data") },
     cwd: work,
     now: () => FIXTURE_NOW,
     embedder,
@@ -32,11 +32,11 @@ async function doctor(args: string[]) {
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "doctor-it-"));
-  corpusDir = path.join(work, "corpus");
+  // A clinic folder named "physio": its suites are evals/physio/; the safety lists and the
+  // rest of the product-wide defaults come from the shipped corpus/defaults.
+  corpusDir = path.join(work, "physio");
   await cp(FIXTURE_CORPUS, corpusDir, { recursive: true });
-  // Safety lists are product data the assistant needs to start; the fixture clinic uses the shipped ones.
-  await cp(path.resolve("corpus/safety"), path.join(corpusDir, "safety"), { recursive: true });
-  await cp(FIXTURE_EVALS, path.join(work, "evals"), { recursive: true });
+  await cp(FIXTURE_EVALS, path.join(work, "evals", "physio"), { recursive: true });
 });
 
 afterAll(async () => {

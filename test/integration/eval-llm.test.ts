@@ -14,7 +14,7 @@ import type { EvalReport } from "../../src/eval/report/json.js";
 import { chatCompletionHandler, faithfulModel, startOpenAiMock, type ChatAnswer, type RecordedRequest } from "../helpers/openai-mock.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const suite = path.join(root, "evals/clinic-faq.yaml");
+const suite = path.join(root, "evals/ketamine-pain/clinic-faq.yaml");
 
 /** Rewrites a sentence so that it is no longer what the passage says. */
 function fabricate(sentence: string, i: number): string {

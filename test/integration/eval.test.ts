@@ -134,7 +134,7 @@ describe("judged usefulness: grade sheets and grades files", () => {
   });
 
   it("refuses a grade sheet for more than one suite", async () => {
-    const { code, err } = await runCli(["--grade-sheet", path.join(dataDir, "x.yaml"), "--suite", path.join(fixtures, "small.yaml"), "--suite", path.join(root, "evals/smoke.jsonl")]);
+    const { code, err } = await runCli(["--grade-sheet", path.join(dataDir, "x.yaml"), "--suite", path.join(fixtures, "small.yaml"), "--suite", path.join(root, "evals/ketamine-pain/smoke.jsonl")]);
     expect(code).toBe(2);
     expect(err).toContain("--grade-sheet needs exactly one suite");
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
     logger: silentLogger,
   });
   rt = await startTestRuntime({ OPENAI_API_KEY: API_KEY, ANSWERER: "llm" }, { answerer });
-  const articles = approvedArticles(await loadArticles(path.resolve("corpus/articles")));
+  const articles = approvedArticles(await loadArticles(path.resolve("corpus/ketamine-pain/articles")));
   corpusText = articles.map((a) => normalizeWhitespace(stripMarkdown(a.body))).join("\n");
 });
 afterEach(() => mock.reset());

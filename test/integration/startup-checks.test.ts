@@ -19,13 +19,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A copy of the shipped corpus that a test may break. */
-function corpusCopy(): { root: string; corpus: string; env: Record<string, string> } {
+/** A copy of the shipped clinic and defaults that a test may break. */
+function corpusCopy(): { root: string; corpus: string; defaults: string; env: Record<string, string> } {
   const root = mkdtempSync(path.join(tmpdir(), "startup-"));
   dirs.push(root);
-  const corpus = path.join(root, "corpus");
-  cpSync("corpus", corpus, { recursive: true });
-  return { root, corpus, env: { CORPUS_DIR: corpus, DATA_DIR: path.join(root, "data"), LOG_LEVEL: "silent" } };
+  const corpus = path.join(root, "ketamine-pain");
+  const defaults = path.join(root, "defaults");
+  cpSync("corpus/ketamine-pain", corpus, { recursive: true });
+  cpSync("corpus/defaults", defaults, { recursive: true });
+  return { root, corpus, defaults, env: { CLINIC_DIR: corpus, DEFAULTS_DIR: defaults, DATA_DIR: path.join(root, "data"), LOG_LEVEL: "silent" } };
 }
 
 describe("start-up refuses a useless or unsafe state", () => {
@@ -42,8 +44,8 @@ describe("start-up refuses a useless or unsafe state", () => {
   });
 
   it("stops when the crisis rule list is empty, naming the file", async () => {
-    const { corpus, env } = corpusCopy();
-    const file = path.join(corpus, "safety", "crisis.yaml");
+    const { defaults, env } = corpusCopy();
+    const file = path.join(defaults, "safety", "crisis.yaml");
     const crisis = parseYaml(readFileSync(file, "utf8")) as Record<string, unknown>;
     writeFileSync(file, stringify({ ...crisis, rules: [] }));
     const start = createRuntime(loadConfig(env), { ensureIndex: true, logger: silentLogger });

@@ -195,7 +195,7 @@ describe("Worker on workerd", () => {
 
   it("passes the smoke eval suite over HTTP, like the Node server", async () => {
     const out: string[] = [];
-    const code = await runEvalCli(["--suite", path.resolve(import.meta.dirname, "../../evals/smoke.jsonl"), "--url", worker.url], {
+    const code = await runEvalCli(["--suite", path.resolve(import.meta.dirname, "../../evals/ketamine-pain/smoke.jsonl"), "--url", worker.url], {
       out: (t) => out.push(t),
       err: (t) => out.push(t),
       progress: false,

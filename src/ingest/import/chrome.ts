@@ -12,7 +12,7 @@
  *    same site in one import batch is the site's, not the article's.
  *
  * Calls to action written as sentences inside the article stay: the indexer
- * tags them as promotional (corpus/promotional.yaml).
+ * tags them as promotional (corpus/defaults/promotional.yaml and the clinic's own).
  */
 import { lineKey, looksLikeHeading, wordCount } from "./lines.js";
 import { blockTexts, type Block, type Removal } from "./model.js";

@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { clinicPathsFromEnv } from "../../config.js";
 import { importFiles, isSupported, type ImportedArticle, type ImportInput } from "./import.js";
 
 export const IMPORT_USAGE = `Usage: npm run import -- <files or folders…> [options]
@@ -16,7 +17,8 @@ Converts saved web pages (.html, .htm), Word documents (.docx) and text
 captures (.txt) into draft articles (status: draft) for the corpus.
 
 Options:
-  --out <dir>          where to write the articles (default: corpus/articles)
+  --out <dir>          where to write the articles (default: the clinic's articles folder,
+                       $CLINIC_DIR/articles, default corpus/ketamine-pain/articles)
   --publisher <name>   the clinic that published the pages (default: the page's og:site_name;
                        required for .txt and .docx)
   --force              replace articles that already exist
@@ -29,6 +31,8 @@ export interface ImportIo {
   /** ISO date for the drafts' \`reviewed\` field. */
   today: string;
   cwd: string;
+  /** The environment: CLINIC_DIR (or CORPUS_DIR) picks the default --out. */
+  env?: Record<string, string | undefined>;
 }
 
 class UsageError extends Error {}
@@ -115,7 +119,13 @@ export async function runImportCommand(argv: string[], io: ImportIo): Promise<nu
     return 2;
   }
 
-  const outDir = path.resolve(io.cwd, values.out ?? path.join("corpus", "articles"));
+  let outDir: string;
+  try {
+    outDir = values.out !== undefined ? path.resolve(io.cwd, values.out) : clinicPathsFromEnv(io.env ?? {}, io.cwd).articlesDir;
+  } catch (err) {
+    io.err(`import: ${(err as Error).message}`);
+    return 2;
+  }
   const { files, errors } = await collectFiles(positionals, io.cwd);
   if (files.length === 0 && errors.length === 0) errors.push(`import: no .html, .htm, .docx or .txt files in ${positionals.join(", ")}`);
 

@@ -11,14 +11,15 @@ import { buildTermStats, keyTerms } from "../../../src/retrieve/evidence.js";
 import { contentTerms } from "../../../src/retrieve/terms.js";
 import type { Chunk } from "../../../src/types.js";
 
-const corpusDir = path.resolve("corpus");
+const corpusDir = path.resolve("corpus/ketamine-pain");
+const promotionalFile = path.resolve("corpus/defaults/promotional.yaml");
 let chunks: Chunk[] = [];
 let corpusText = "";
 
 beforeAll(async () => {
   const articles = approvedArticles(await loadArticles(path.join(corpusDir, "articles")));
   corpusText = articles.map((a) => normalizeWhitespace(stripMarkdown(a.body))).join("\n");
-  chunks = chunkCorpus(articles, await loadPromoPatterns(path.join(corpusDir, "promotional.yaml"))).kept.filter((c) => !c.promotional);
+  chunks = chunkCorpus(articles, await loadPromoPatterns(promotionalFile)).kept.filter((c) => !c.promotional);
 });
 
 function answerFor(question: string, passages: Chunk[]) {
@@ -73,7 +74,7 @@ describe("extractive composer", () => {
 
   it("has no promotional sentence left in any content chunk", async () => {
     const articles = approvedArticles(await loadArticles(path.join(corpusDir, "articles")));
-    const matcher = createPromoMatcher(await loadPromoPatterns(path.join(corpusDir, "promotional.yaml")), articles.map((a) => a.publisher));
+    const matcher = createPromoMatcher(await loadPromoPatterns(promotionalFile), articles.map((a) => a.publisher));
     const leaked = chunks.flatMap((c) => splitSentences(c.text)).filter((s) => matcher.isPromotional(s));
     expect(leaked).toEqual([]);
     // And the corpus does contain CTAs, so the check is not vacuous.

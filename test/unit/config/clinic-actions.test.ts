@@ -10,7 +10,7 @@ import { parse as parseYaml, stringify } from "yaml";
 import { ConfigError, loadConfig, parseClinic } from "../../../src/config.js";
 import { actionHrefProblem, safeHref } from "../../../src/links.js";
 
-const shipped = parseYaml(readFileSync("corpus/clinic.yaml", "utf8")) as Record<string, unknown> & { emergency: { text: string; actions: unknown[] } };
+const shipped = parseYaml(readFileSync("corpus/ketamine-pain/clinic.yaml", "utf8")) as Record<string, unknown> & { emergency: { text: string; actions: unknown[] } };
 const withEmergencyActions = (actions: unknown[]) => ({ ...shipped, emergency: { ...shipped.emergency, actions } });
 const call = (href: string) => ({ kind: "call", label: "Call", href });
 

@@ -17,9 +17,9 @@ const noPromo = createPromoMatcher([{ pattern: "\\bour\\b", flags: "i" }]);
 
 describe("promotional tagging says which rule matched", () => {
   it("tags exactly the sentences the boolean rule always tagged", async () => {
-    const corpusDir = path.resolve("corpus");
+    const corpusDir = path.resolve("corpus/ketamine-pain");
     const articles = approvedArticles(await loadArticles(path.join(corpusDir, "articles")));
-    const specs = await loadPromoPatterns(path.join(corpusDir, "promotional.yaml"));
+    const specs = await loadPromoPatterns(path.resolve("corpus/defaults/promotional.yaml"));
     const publishers = articles.map((a) => a.publisher);
     const matcher = createPromoMatcher(specs, publishers);
     // The rule as it was before `match` existed: any pattern, or a publisher name as a whole word.

@@ -8,7 +8,7 @@ import { verifierResources } from "../../../src/answer/claims/resources.js";
 import { installedWordNet } from "../../../src/answer/claims/wordnet-files.js";
 import { loadLexicon } from "../../../src/retrieve/lexicon.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../../corpus");
+const corpus = path.resolve(import.meta.dirname, "../../../corpus/ketamine-pain");
 
 export async function loadReference() {
   const verify = { ...DEFAULT_VERIFY, resources: verifierResources(await loadLexicon(path.join(corpus, "lexicon.yaml")), installedWordNet()) };

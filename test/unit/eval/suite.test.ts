@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadSuites, resolveSuiteFiles } from "../../../src/eval/evaluate.js";
 import { parseSuite, SuiteError } from "../../../src/eval/suite.js";
 
-const repoEvals = path.resolve(import.meta.dirname, "../../../evals");
+const repoEvals = path.resolve(import.meta.dirname, "../../../evals/ketamine-pain");
 
 function errorOf(fn: () => unknown): string {
   try {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clinicFiles } from "../../../src/clinic-files.js";
 import { loadConfig, type Config } from "../../../src/config.js";
 import { createEmbedder } from "../../../src/embed/index.js";
 import type { IdentifiedEmbeddings } from "../../../src/embed/types.js";
@@ -89,7 +90,7 @@ describe("edge index (local embedder: BM25 only)", () => {
 
   it("ranks passages exactly like the Node index", async () => {
     const node = await loadIndex(env.config.paths.indexDir, { embedderId: "local:use-lite-en@0.2.0", dimensions: 512 });
-    const lexicon = await loadLexicon(path.join(env.config.paths.corpusDir, "lexicon.yaml"));
+    const lexicon = await loadLexicon(clinicFiles(env.config.paths).lexicon);
     const edge = loadEdgeIndex(env.raw);
     const onNode = createRetriever({ chunksById: node.chunksById, bm25: node.bm25, vectors: null }, null, lexicon);
     const onEdge = createRetriever({ chunksById: edge.chunksById, bm25: edge.bm25, vectors: edge.vectors }, null, edge.lexicon);

@@ -22,16 +22,29 @@ beforeEach(async () => {
   out = path.join(cwd, "articles");
 });
 
-async function run(...argv: string[]) {
+async function runWith(env: Record<string, string>, argv: string[]) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await runImportCommand(argv, { out: (t) => stdout.push(t), err: (t) => stderr.push(t), today: "2026-02-01", cwd });
+  const code = await runImportCommand(argv, { out: (t) => stdout.push(t), err: (t) => stderr.push(t), today: "2026-02-01", cwd, env });
   return { code, stdout: stdout.join("\n"), stderr };
 }
+const run = (...argv: string[]) => runWith({}, argv);
 
 const listOut = async () => (await readdir(out).catch(() => [] as string[])).sort();
 
 describe("npm run import", () => {
+  it("writes into the clinic's articles folder by default (CLINIC_DIR, or its old name CORPUS_DIR)", async () => {
+    const r = await runWith({ CLINIC_DIR: "clinics/physio" }, [SEED, "--publisher", "Iowa Clinic"]);
+    expect(r.stderr).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(await readdir(path.join(cwd, "clinics/physio/articles"))).toHaveLength(1);
+    const old = await runWith({ CORPUS_DIR: "clinics/old" }, [SEED, "--publisher", "Iowa Clinic"]);
+    expect(old.code).toBe(0);
+    expect(await readdir(path.join(cwd, "clinics/old/articles"))).toHaveLength(1);
+    const none = await runWith({}, [SEED, "--publisher", "Iowa Clinic", "--dry-run"]);
+    expect(none.stdout).toContain("corpus/ketamine-pain/articles");
+  });
+
   it("writes one draft per page and prints what it wrote and removed", async () => {
     const r = await run(HTML_DIR, "--out", "articles");
     expect(r.stderr).toEqual([]);

@@ -12,7 +12,7 @@ import { approvedArticles, loadArticles, parseArticle } from "../../../src/inges
 import { closeness, type Closeness } from "./import-closeness.js";
 
 const SEEDS = path.resolve("test/fixtures/import/seeds");
-const CORPUS = path.resolve("corpus/articles");
+const CORPUS = path.resolve("corpus/ketamine-pain/articles");
 
 let articles: ImportedArticle[];
 const figures = new Map<string, Closeness>();

@@ -14,9 +14,9 @@ import type { Chunk } from "../../../src/types.js";
 
 let chunks: Chunk[] = [];
 beforeAll(async () => {
-  const corpusDir = path.resolve("corpus");
+  const corpusDir = path.resolve("corpus/ketamine-pain");
   const articles = approvedArticles(await loadArticles(path.join(corpusDir, "articles")));
-  chunks = chunkCorpus(articles, await loadPromoPatterns(path.join(corpusDir, "promotional.yaml"))).kept.filter((c) => !c.promotional);
+  chunks = chunkCorpus(articles, await loadPromoPatterns(path.resolve("corpus/defaults/promotional.yaml"))).kept.filter((c) => !c.promotional);
 });
 
 const sentences = () => chunks.flatMap((chunk) => chunkSentences(chunk).filter((s) => s.text.split(" ").length >= 5).map((s) => ({ text: s.text, chunk })));

@@ -9,7 +9,7 @@ import { EMPTY_TOPIC } from "../../../src/route/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "test/fixtures/safety");
-const committed = CrisisModelSchema.parse(JSON.parse(readFileSync(path.join(root, "corpus/safety", CRISIS_MODEL_FILE), "utf8")));
+const committed = CrisisModelSchema.parse(JSON.parse(readFileSync(path.join(root, "corpus/defaults/safety", CRISIS_MODEL_FILE), "utf8")));
 
 describe("crisis classifier", () => {
   it("uses stems and stem pairs", () => {
@@ -34,7 +34,7 @@ describe("crisis classifier", () => {
   });
 
   it("routes to emergency when no rule matched, and names itself in the decision", () => {
-    const rules = loadSafetyRules(path.join(root, "corpus/safety"), EMPTY_TOPIC);
+    const rules = loadSafetyRules(path.join(root, "corpus/defaults/safety"), EMPTY_TOPIC);
     const withoutClassifier = { ...rules, risk: { ...rules.risk, classifierClear: 0.999999 } };
     const caughtOnlyByModel = readPhrasings(path.join(fixtures, "heldout-crisis.txt")).filter(
       (m) => routeMessage(sanitizeInput(m), withoutClassifier).kind !== "emergency" && routeMessage(sanitizeInput(m), rules).kind === "emergency",

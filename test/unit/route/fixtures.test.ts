@@ -5,10 +5,10 @@
  * Held-out sets were written with the others and never used for tuning:
  * their rates are printed, and only the safety-critical bounds are asserted.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessRisk, loadSafetyRules, routeMessage, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { assessRisk, loadClinicSafetyRules, routeMessage, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
 import { corpusTopic } from "../../helpers/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -24,8 +24,9 @@ function load(name: string): string[] {
 
 let rules: SafetyRules;
 beforeAll(async () => {
-  // The fixtures are the example clinic's messages: routed with its articles' topic, as the server does.
-  rules = loadSafetyRules(path.join(root, "corpus/safety"), await corpusTopic(path.join(root, "corpus")));
+  // The fixtures are the example clinic's messages: routed with its rules and its articles' topic, as the server does.
+  const clinicDir = path.join(root, "corpus/ketamine-pain");
+  rules = loadClinicSafetyRules({ defaults: path.join(root, "corpus/defaults/safety"), clinic: existsSync(path.join(clinicDir, "safety")) ? path.join(clinicDir, "safety") : null }, await corpusTopic(clinicDir));
 });
 
 function route(message: string): RouteKind {

@@ -7,12 +7,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSafetyRules, routeMessage, sanitizeInput, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { clinicRules } from "../../helpers/rules.js";
+import { routeMessage, sanitizeInput, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
 import { corpusTopic } from "../../helpers/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-const CLINICS = { ketamine: "corpus", physio: "corpus/physio", derm: "corpus/derm" } as const;
+const CLINICS = { ketamine: "corpus/ketamine-pain", physio: "corpus/physio", derm: "corpus/derm" } as const;
 
 function cases(clinic: string): Array<[RouteKind, string]> {
   return readFileSync(path.join(root, "test/fixtures/routing", `${clinic}.txt`), "utf8")
@@ -27,7 +28,7 @@ function cases(clinic: string): Array<[RouteKind, string]> {
 describe.each(Object.entries(CLINICS))("%s clinic", (clinic, dir) => {
   let rules: SafetyRules;
   beforeAll(async () => {
-    rules = loadSafetyRules(path.join(root, dir, "safety"), await corpusTopic(path.join(root, dir)));
+    rules = clinicRules(path.join(root, dir), await corpusTopic(path.join(root, dir)));
   });
 
   it("has cases of every kind it checks", () => {

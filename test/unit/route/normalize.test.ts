@@ -1,12 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonical, decodeBase64Payloads, editDistance, joinSpacedLetters, matchForms, sanitizeInput, unleet } from "../../../src/route/normalize.js";
-import { loadSafetyRules, routeMessage } from "../../../src/route/index.js";
+import { routeMessage } from "../../../src/route/index.js";
 import { comboMatches } from "../../../src/route/router.js";
-import { EMPTY_TOPIC } from "../../../src/route/topic.js";
+import { clinicRules } from "../../helpers/rules.js";
 
-// None of these cases turns on what the corpus is about.
-const rules = loadSafetyRules(path.resolve("corpus/safety"), EMPTY_TOPIC);
+// None of these cases turns on what the corpus is about (the example clinic's rules, no topic).
+const rules = clinicRules();
 const route = (m: string) => routeMessage(sanitizeInput(m), rules).kind;
 
 describe("sanitizeInput", () => {

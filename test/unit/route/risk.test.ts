@@ -3,13 +3,13 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/contract.js";
 import { classifierScore, readMessage } from "../../../src/route/crisis.js";
-import { assessMessage, assessRisk, loadSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
-import { EMPTY_TOPIC } from "../../../src/route/topic.js";
+import { assessMessage, assessRisk, routeMessage, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
+import { clinicRules } from "../../helpers/rules.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 let rules: SafetyRules;
 beforeAll(() => {
-  rules = loadSafetyRules(path.join(root, "corpus/safety"), EMPTY_TOPIC);
+  rules = clinicRules();
 });
 
 const risk = (message: string, history: Turn[] = []) => assessRisk(sanitizeInput(message), history, rules);

@@ -8,7 +8,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
+import { clinicRules, EXAMPLE_CLINIC_DIR } from "../../helpers/rules.js";
+import { routeMessage, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
 import { compileTopic, deriveTopic, keyness, topicTermsIn, type ReferenceCounts, type Topic } from "../../../src/route/topic.js";
 import { corpusTopic } from "../../helpers/topic.js";
 
@@ -72,9 +73,9 @@ describe("a made-up hearing clinic", () => {
     dir = await mkdtemp(path.join(tmpdir(), "faq-topic-"));
     await writeClinic(path.join(dir, "hearing"), HEARING);
     hearing = await corpusTopic(path.join(dir, "hearing"));
-    rules = loadSafetyRules(path.join(root, "corpus/safety"), hearing);
+    rules = clinicRules(path.join(dir, "hearing"), hearing);
     // The demo clinic's articles say nothing about ears.
-    otherClinic = loadSafetyRules(path.join(root, "corpus/safety"), await corpusTopic(path.join(root, "corpus")));
+    otherClinic = clinicRules(EXAMPLE_CLINIC_DIR, await corpusTopic(EXAMPLE_CLINIC_DIR));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadClinic, type Clinic } from "../../../src/config.js";
 import { escapeHtml, renderDemoPage } from "../../../src/widget/demo-page.js";
 
-const clinic: Clinic = loadClinic(path.resolve("corpus/clinic.yaml"));
+const clinic: Clinic = loadClinic(path.resolve("corpus/ketamine-pain/clinic.yaml"));
 const hostile: Clinic = {
   ...clinic,
   name: `Dr. "Smith" & <script>alert(1)</script> Clinic`,
