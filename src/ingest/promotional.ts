@@ -72,7 +72,7 @@ export function promoRules(input: PromoRules | PromoPatternSpec[]): PromoRules {
 
 /**
  * @param publishers the articles' publisher names: used only as exact, multi-word,
- *   case-sensitive names standing for the publisher's "we" ("Call Harborview Physical Therapy").
+ *   case-sensitive names standing for the publisher's "we" ("Call <clinic name> today").
  */
 export function createPromoMatcher(input: PromoRules | PromoPatternSpec[], publishers: readonly string[] = []): PromoMatcher {
   const specs = promoRules(input);
