@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const show = args.includes("--show");
   const heldout = args.includes("--heldout");
-  let corpusDir = path.join(root, "corpus");
+  let corpusDir = path.join(root, "corpus/ketamine-pain");
   const plan: Array<{ corpusDir: string; file: string }> = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;

@@ -20,13 +20,13 @@ const sets = args.includes("--set") ? [args[args.indexOf("--set") + 1]!] : ["tun
 const showFailures = args.includes("--show-failures");
 const bench = args.includes("--bench");
 const root = path.resolve(import.meta.dirname, "..");
-const lexicon = await loadLexicon(path.join(root, "corpus", "lexicon.yaml"));
+const lexicon = await loadLexicon([path.join(root, "corpus/defaults/lexicon.yaml"), path.join(root, "corpus/ketamine-pain/lexicon.yaml")]);
 const loadStart = performance.now();
 const options = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
 // Load the dictionary and the tagger once, as the server does at start.
 verifySentence("Sessions last about an hour.", ["Each session usually lasts about an hour."], options);
 if (bench) console.log(`WordNet + tagger load: ${(performance.now() - loadStart).toFixed(0)} ms`);
-const titles = new Map((await loadArticles(path.join(root, "corpus", "articles"))).map((a) => [a.id, a.title]));
+const titles = new Map((await loadArticles(path.join(root, "corpus/ketamine-pain/articles"))).map((a) => [a.id, a.title]));
 for (const set of sets) {
   const fixtures = await loadVerifierFixtures(path.join(root, "test", "fixtures", "verifier", `${set}.jsonl`));
   if (bench) {

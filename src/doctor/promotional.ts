@@ -8,12 +8,20 @@ export interface PromotionalSentence {
   sectionPath: string[];
   sentence: string;
   match: PromoMatch;
-  /** The rule in words: the pattern as written in promotional.yaml, or the publisher name. */
+  /** The rule in words: the pattern as written in promotional.yaml, or what the sentence does and the words that show it. */
   rule: string;
 }
 
+const FUNCTION_LABELS: Record<Extract<PromoMatch, { kind: "function" }>["rule"], string> = {
+  "imperative-book": "asks the reader to book",
+  "imperative-contact": "asks the reader to get in touch",
+  offer: "offers the publisher's help",
+  commitment: "the publisher's mission statement",
+};
+
 export function describeMatch(match: PromoMatch): string {
-  return match.kind === "pattern" ? `pattern #${match.index + 1} /${match.pattern}/${match.flags}` : `names the publisher "${match.marker}"`;
+  if (match.kind === "pattern") return `pattern #${match.index + 1} /${match.pattern}/${match.flags}`;
+  return `${FUNCTION_LABELS[match.rule]} ("${match.cue}")`;
 }
 
 export function promotionalSentences(articles: Article[], promo: PromoMatcher): PromotionalSentence[] {

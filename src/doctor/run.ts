@@ -12,7 +12,7 @@ import type { Config } from "../config.js";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
 import { loadSuiteQuestions } from "./suite-questions.js";
 import { chunkArticle, collapseNearDuplicates, DEFAULT_CHUNK_OPTIONS } from "../ingest/chunk.js";
-import { createPromoMatcher, loadPromoPatterns, type PromoPatternSpec } from "../ingest/promotional.js";
+import { createPromoMatcher, loadPromoPatterns, type PromoRules } from "../ingest/promotional.js";
 import { silentLogger } from "../logger.js";
 import { loadPipeline } from "../runtime.js";
 import { askCommonQuestions, DEFAULT_COMMON_QUESTIONS_FILE, loadCommonQuestions } from "./common-questions.js";
@@ -56,7 +56,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { articles, problems } = checkFrontMatter(files, { now: options.now, maxAgeMonths: options.maxAgeMonths });
   const approved = articles.filter((a) => a.status === "approved");
 
-  let specs: PromoPatternSpec[] = [];
+  let specs: PromoRules | [] = [];
   try {
     specs = await loadPromoPatterns(clinicFiles(config.paths).promotional);
   } catch (err) {

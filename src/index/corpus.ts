@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { approvedArticles, CorpusError, loadArticles } from "../ingest/load-articles.js";
 import { chunkArticle, collapseNearDuplicates, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "../ingest/chunk.js";
-import { createPromoMatcher, loadPromoPatterns, type PromoPatternSpec } from "../ingest/promotional.js";
+import { createPromoMatcher, loadPromoPatterns, PROMO_CLASSIFIER_VERSION, type PromoRules } from "../ingest/promotional.js";
 import type { Article, Chunk } from "../types.js";
 import { INDEX_SCHEMA_VERSION } from "./manifest.js";
 
@@ -23,16 +23,16 @@ export interface PreparedCorpus {
 }
 
 /** Everything that changes the chunks goes into the hash: articles, CTA patterns, chunking options, schema. */
-export function hashCorpus(articles: Article[], promo: PromoPatternSpec[], options: ChunkOptions): string {
+export function hashCorpus(articles: Article[], promo: PromoRules, options: ChunkOptions): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ schema: INDEX_SCHEMA_VERSION, options, promo }));
+  h.update(JSON.stringify({ schema: INDEX_SCHEMA_VERSION, classifier: PROMO_CLASSIFIER_VERSION, options, promo }));
   for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) {
     h.update(JSON.stringify([a.id, a.title, a.publisher, a.reviewed, a.url, a.body]));
   }
   return h.digest("hex");
 }
 
-export function chunkCorpus(articles: Article[], promo: PromoPatternSpec[], options: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {
+export function chunkCorpus(articles: Article[], promo: PromoRules, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {
   const matcher = createPromoMatcher(promo, articles.map((a) => a.publisher));
   const all = articles.flatMap((a) => chunkArticle(a, matcher, options));
   return collapseNearDuplicates(all, options.duplicateThreshold);

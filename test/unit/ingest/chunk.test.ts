@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countWords, splitSentences } from "../../../src/answer/text.js";
 import { chunkArticle, collapseNearDuplicates, parseBlocks } from "../../../src/ingest/chunk.js";
-import { createPromoMatcher } from "../../../src/ingest/promotional.js";
+import { createPromoMatcher, promoRules } from "../../../src/ingest/promotional.js";
 import type { Article } from "../../../src/types.js";
 
 const promo = createPromoMatcher([{ pattern: "\\bschedule\\b.{0,40}\\bconsultation\\b", flags: "i" }], ["Acme Pain Clinic"]);
@@ -64,9 +64,13 @@ describe("chunkArticle", () => {
     expect(chunks.filter((c) => !c.promotional).map((c) => c.text).join(" ")).not.toMatch(/Schedule/);
   });
 
-  it("tags sentences that name the publisher", () => {
-    const chunks = chunkArticle(article(`## End\n\n${sentence(1)}\n\nAt Acme, we care about you deeply and always.`), promo);
-    expect(chunks.find((c) => c.text.includes("Acme"))?.promotional).toBe(true);
+  it("keeps a fact that names the publisher, and cuts out a call to contact it", () => {
+    const withVerbs = createPromoMatcher({ ...promoRules([]), imperatives: { book: [], contact: ["call"], leadIns: [] } }, ["Acme Pain Clinic"]);
+    const fact = "At Acme Pain Clinic, most sessions last about an hour.";
+    const cta = "Call Acme Pain Clinic to get started.";
+    const chunks = chunkArticle(article(`## End\n\n${sentence(1)} ${fact} ${cta}`), withVerbs);
+    expect(chunks.find((c) => c.text.includes(fact))?.promotional).toBe(false);
+    expect(chunks.filter((c) => c.promotional).map((c) => c.text)).toEqual([cta]);
   });
 });
 

@@ -57,6 +57,6 @@ export function answerInput(question: string, passages: Chunk[] = ALL_CHUNKS, si
 
 /** The verifier as the Node runtime runs it: WordNet and the clinic lexicon as paraphrase sources. */
 export async function verifyOptionsWithWordNet(): Promise<VerifyOptions> {
-  const lexicon = await loadLexicon(path.resolve(import.meta.dirname, "../../../corpus/lexicon.yaml"));
+  const lexicon = await loadLexicon(["defaults", "ketamine-pain"].map((dir) => path.resolve(import.meta.dirname, `../../../corpus/${dir}/lexicon.yaml`)));
   return { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
 }

@@ -18,7 +18,7 @@ let titles: Map<string, string>;
 
 beforeAll(async () => {
   options = await verifyOptionsWithWordNet();
-  titles = new Map((await loadArticles(path.join(root, "corpus/articles"))).map((a) => [a.id, a.title]));
+  titles = new Map((await loadArticles(path.join(root, "corpus/ketamine-pain/articles"))).map((a) => [a.id, a.title]));
 });
 
 async function score(set: string) {
