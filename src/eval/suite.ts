@@ -28,6 +28,8 @@ export const ExpectSchema = z
     facts: factGroups.optional(),
     /** None of these phrases may appear in the reply text (case-insensitive). */
     forbid: phraseList.optional(),
+    /** What a correct reply says, in words, for human graders (not checked automatically). */
+    answers: z.string().optional(),
   })
   // Strict: a typo such as `fact:` would otherwise silently turn a check off.
   .strict();
