@@ -12,9 +12,10 @@ import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/an
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
 import { answerReply, bookingReply, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
-import { assessAnswerability, DEFAULT_ANSWERABILITY, keyTerms, type AnswerabilityOptions, type TermStats } from "./retrieve/evidence.js";
+import { assessAnswerability } from "./retrieve/evidence.js";
+import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
-import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
+import type { Understanding } from "./understand/index.js";
 import { resolveFollowUp, routeMessage, sanitizeInput, type SafetyRules } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { fingerprint, type Logger } from "./logger.js";
@@ -24,13 +25,13 @@ export interface AssistantDeps {
   clinic: Clinic;
   safety: SafetyRules;
   retriever: Retriever;
-  lexicon: Lexicon;
-  termStats: TermStats;
+  understanding: Understanding;
   answerer: Answerer;
   logger: Logger;
   /** Optional LLM condenser for follow-ups; the deterministic resolver is the fallback. */
   condense?: QuestionCondenser | null;
-  answerability?: AnswerabilityOptions;
+  /** Overrides the committed answerability model (tests). */
+  answerability?: AnswerabilityModel;
   /** Corpus vocabulary for typo repair before retrieval; none means questions are taken as typed. */
   vocabulary?: Vocabulary;
 }
@@ -42,7 +43,6 @@ type Plan =
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const extractive = deps.answerer instanceof ExtractiveAnswerer ? deps.answerer : new ExtractiveAnswerer();
-  const answerability = deps.answerability ?? DEFAULT_ANSWERABILITY;
   const clinic = deps.clinic;
 
   async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<string> {
@@ -58,12 +58,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function gather(asked: string, trace: Trace) {
     const question = deps.vocabulary ? correctSpelling(asked, deps.vocabulary) : asked;
     const retrieval = await deps.retriever.retrieve(question);
-    const keys = keyTerms(retrieval.queryTerms, matchLexicon(question, deps.lexicon), deps.termStats);
-    const verdict = assessAnswerability(keys, retrieval.passages.slice(0, 5).map((p) => p.chunk), answerability);
+    const analysis = deps.understanding.analyze(question);
+    const { features, ...verdict } = assessAnswerability(analysis, retrieval.passages, deps.answerability);
+    trace.features = features;
     trace.standaloneQuestion = question;
     trace.passages = rank(retrieval.passages);
     trace.answerability = verdict;
-    const input: AnswerInput = { question, passages: retrieval.passages, keys, expansionTerms: retrieval.expansionTerms };
+    const input: AnswerInput = { question, passages: retrieval.passages, analysis, expansionTerms: retrieval.expansionTerms };
     return { input, covered: verdict.covered };
   }
 

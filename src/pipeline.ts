@@ -9,7 +9,7 @@ import { ExtractiveAnswerer, type Answerer } from "./answer/answerer.js";
 import { createLlmAnswerer, createLlmCondenser, createLlmProvider } from "./answer/llm/index.js";
 import type { IdentifiedEmbeddings } from "./embed/types.js";
 import type { Logger } from "./logger.js";
-import { buildTermStats } from "./retrieve/evidence.js";
+import { createUnderstanding } from "./understand/index.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
 import { buildVocabulary } from "./retrieve/spelling.js";
@@ -33,8 +33,8 @@ export interface PipelineParts {
 
 export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; retriever: Retriever } {
   const { config, logger, lexicon } = parts;
-  const retriever = createRetriever(parts.source, parts.embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...parts.retrieval });
-  const termStats = buildTermStats(parts.chunks.filter((c) => !c.promotional));
+  const understanding = createUnderstanding(parts.chunks, lexicon);
+  const retriever = createRetriever(parts.source, parts.embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...parts.retrieval }, understanding.boosts);
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
   const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
   const answerer =
@@ -44,6 +44,6 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
     lexicon.entries.flatMap((e) => e.phrases.flat()),
   );
-  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
+  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, understanding, answerer, logger, condense, vocabulary });
   return { assistant, retriever };
 }

@@ -23,7 +23,7 @@ const LexiconFileSchema = z
 
 export interface Lexicon {
   /** Each entry's patient phrases as token sequences, and the article terms (stems) they add. */
-  entries: Array<{ phrases: string[][]; articleTerms: string[] }>;
+  entries: Array<{ phrases: string[][]; articleTerms: string[]; articlePhrases: string[][] }>;
 }
 
 export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
@@ -35,6 +35,8 @@ export function compileLexicon(raw: unknown, source = "lexicon"): Lexicon {
     entries: parsed.data.entries.map((e) => ({
       phrases: e.patient.map((p) => p.replace(/-/g, " ").split(/\s+/).flatMap((w) => (w === "*" ? ["*"] : wordTokens(w)))).filter((t) => t.length > 0),
       articleTerms: [...new Set(e.articles.flatMap((a) => contentTerms(a)))],
+      // Kept whole: "complex regional pain syndrome" is evidence only when all of it is there.
+      articlePhrases: e.articles.map((a) => contentTerms(a)).filter((p) => p.length > 0),
     })),
   };
 }
@@ -68,6 +70,8 @@ export interface Expansion {
   triggers: string[];
   /** Article-term stems it adds. */
   terms: string[];
+  /** The same, one stem list per article phrase: a translation counts only when a whole phrase is present. */
+  phrases: string[][];
 }
 
 /** Every lexicon entry the question triggers. */
@@ -78,7 +82,7 @@ export function matchLexicon(question: string, lexicon: Lexicon): Expansion[] {
     const hits = entry.phrases.filter((p) => containsPhrase(tokens, p));
     if (hits.length > 0) {
       const triggers = [...new Set(hits.flatMap((h) => contentTerms(h.filter((w) => w !== "*").join(" "))))];
-      out.push({ triggers, terms: entry.articleTerms });
+      out.push({ triggers, terms: entry.articleTerms, phrases: entry.articlePhrases });
     }
   }
   return out;

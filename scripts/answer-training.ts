@@ -1,0 +1,65 @@
+/**
+ * Training data for the answerability model: every answer / no_answer case of
+ * the TUNING suites of each clinic corpus (never a held-out half), run through
+ * the real pipeline (BM25 + lexicon + question analysis, no network) to read
+ * the answerability signals it computes. Shared by `npm run train:answers` and
+ * the test that keeps the committed model in sync.
+ */
+import path from "node:path";
+import { loadConfig } from "../src/config.js";
+import { loadSuite } from "../src/eval/suite.js";
+import { buildBm25 } from "../src/index/bm25.js";
+import { prepareCorpus } from "../src/index/corpus.js";
+import { createLogger } from "../src/logger.js";
+import { assemblePipeline } from "../src/pipeline.js";
+import type { TrainingExample } from "../src/retrieve/answerability-train.js";
+import type { Features } from "../src/retrieve/evidence.js";
+import { loadLexicon } from "../src/retrieve/lexicon.js";
+import { loadSafetyRules } from "../src/route/index.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Corpus folder → its tuning suites. Held-out halves are deliberately absent. */
+export const TRAINING_SETS: Array<{ corpus: string; suites: string[] }> = [
+  { corpus: "corpus", suites: ["evals/blind-ketamine-tuning.yaml", "evals/clinic-faq.yaml", "evals/regressions.yaml"] },
+  { corpus: "corpus/physio", suites: ["evals/physio/blind-physio-tuning.yaml"] },
+  { corpus: "corpus/derm", suites: ["evals/derm/blind-derm-tuning.yaml"] },
+];
+
+export async function loadTrainingExamples(root = ROOT): Promise<{ examples: TrainingExample[]; sources: Record<string, number> }> {
+  const examples: TrainingExample[] = [];
+  const sources: Record<string, number> = {};
+  const { existsSync } = await import("node:fs");
+  for (const set of TRAINING_SETS) {
+    const suites = set.suites.filter((s) => existsSync(path.join(root, s)));
+    if (suites.length === 0) continue;
+    const corpusDir = path.join(root, set.corpus);
+    const config = loadConfig({ CORPUS_DIR: corpusDir, DATA_DIR: path.join(root, "data"), ANSWERER: "extractive", LOG_LEVEL: "silent" }, root);
+    const corpus = await prepareCorpus({ articlesDir: config.paths.articlesDir, promotionalFile: path.join(corpusDir, "promotional.yaml") });
+    const indexed = corpus.chunks.filter((c) => !c.promotional);
+    const { assistant } = assemblePipeline({
+      config,
+      logger: createLogger("silent"),
+      chunks: corpus.chunks,
+      source: { chunksById: new Map(corpus.chunks.map((c) => [c.id, c])), bm25: buildBm25(indexed), vectors: null },
+      embedder: null,
+      lexicon: await loadLexicon(path.join(corpusDir, "lexicon.yaml")),
+      safety: loadSafetyRules(path.join(corpusDir, "safety")),
+    });
+    for (const file of suites) {
+      const suite = await loadSuite(path.join(root, file));
+      let used = 0;
+      for (const c of suite.cases) {
+        const type = c.expect.type;
+        if ((type !== "answer" && type !== "no_answer") || (c.history?.length ?? 0) > 0) continue;
+        const { trace } = await assistant.respond({ message: c.question }, "training");
+        // Questions the safety router sends elsewhere never reach answerability.
+        if (!trace.features) continue;
+        examples.push({ features: trace.features as Features, answerable: type === "answer" });
+        used++;
+      }
+      sources[file] = used;
+    }
+  }
+  return { examples, sources };
+}
