@@ -13,9 +13,16 @@ import { prepareCorpus } from "../src/index/corpus.js";
 import { createLogger } from "../src/logger.js";
 import { assemblePipeline } from "../src/pipeline.js";
 import type { TrainingExample } from "../src/retrieve/answerability-train.js";
-import type { Features } from "../src/retrieve/evidence.js";
+import { FEATURE_NAMES, type Features } from "../src/retrieve/evidence.js";
+import type { AnswerabilityModel } from "../src/retrieve/answerability-model.js";
 import { loadLexicon } from "../src/retrieve/lexicon.js";
 import { loadSafetyRules } from "../src/route/index.js";
+
+function neutralModel(): AnswerabilityModel {
+  const zero = Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as AnswerabilityModel["weights"];
+  const unit = Object.fromEntries(FEATURE_NAMES.map((f) => [f, { mean: 0, std: 1 }])) as AnswerabilityModel["scale"];
+  return { kind: "logistic-regression/answerability", features: [...FEATURE_NAMES], weights: zero, bias: 0, scale: unit, threshold: 0.5, trainedOn: { answerable: 0, uncovered: 0, sources: {} } };
+}
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -45,6 +52,8 @@ export async function loadTrainingExamples(root = ROOT): Promise<{ examples: Tra
       embedder: null,
       lexicon: await loadLexicon(path.join(corpusDir, "lexicon.yaml")),
       safety: loadSafetyRules(path.join(corpusDir, "safety")),
+      // Only the signals are read here: a neutral model, so a stale committed one cannot get in the way.
+      answerability: neutralModel(),
     });
     for (const file of suites) {
       const suite = await loadSuite(path.join(root, file));

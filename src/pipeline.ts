@@ -12,6 +12,7 @@ import type { Logger } from "./logger.js";
 import { createUnderstanding } from "./understand/index.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
+import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import { buildVocabulary } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
 import type { Assistant, Chunk } from "./types.js";
@@ -29,6 +30,8 @@ export interface PipelineParts {
   retrieval?: Partial<RetrievalOptions>;
   /** Overrides the answerer chosen from config (tests, evals). */
   answerer?: Answerer;
+  /** Overrides the committed answerability model (training, tests). */
+  answerability?: AnswerabilityModel;
 }
 
 export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; retriever: Retriever } {
@@ -44,6 +47,6 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
     lexicon.entries.flatMap((e) => e.phrases.flat()),
   );
-  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, understanding, answerer, logger, condense, vocabulary });
+  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, understanding, answerer, logger, condense, vocabulary, ...(parts.answerability ? { answerability: parts.answerability } : {}) });
   return { assistant, retriever };
 }

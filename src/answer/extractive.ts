@@ -13,7 +13,8 @@ import { coverageOf } from "../retrieve/evidence.js";
 import { contentTerms } from "../retrieve/terms.js";
 import { carriesAnswerType, type AnswerType } from "../understand/answer-type.js";
 import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
-import { chunkSentences, type SentenceRef } from "../understand/sentences.js";
+import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
+import { headingTerms } from "../understand/corpus-stats.js";
 import { countWords } from "./text.js";
 
 export { chunkSentences, type SentenceRef };
@@ -43,7 +44,7 @@ export interface ComposeOptions {
  * answerability model); this floor only keeps a sentence that shares almost
  * nothing with a part from standing in for its answer.
  */
-export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.3, relativeThreshold: 0.75, passages: 6 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.3, relativeThreshold: 0.75, passages: 10 };
 
 // "Individuals with these conditions…": a demonstrative early on points at the previous sentence.
 const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
@@ -82,12 +83,15 @@ function scorePart(
 ): Candidate[] {
   const out: Candidate[] = [];
   passages.forEach((p, passageRank) => {
-    const sectionTerms = new Set(contentTerms([p.chunk.title, ...p.chunk.sectionPath].join(" ")));
+    const sectionTerms = headingTerms(p.chunk);
     const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(keys, sectionTerms);
     for (const ref of chunkSentences(p.chunk)) {
       if (!usable(ref.text)) continue;
-      const terms = new Set(contentTerms(ref.text));
+      const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
+      const antecedent = refers ? previousSentence(ref) : null;
+      // "These can include dizziness…" is about what the sentence before it names: they are quoted together.
+      const terms = antecedent ? new Set([...sentenceTerms(ref), ...sentenceTerms(antecedent)]) : (sentenceTerms(ref) as Set<string>);
       // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
       // weight — fully when the heading is the question its section answers (FAQ style).
       const own = coverageOf(keys, terms);
@@ -97,8 +101,6 @@ function scorePart(
       const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
       const words = countWords(ref.text);
       const lengthPenalty = words > 45 ? 0.1 : words < 8 ? 0.05 : 0;
-      const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
-      const antecedent = refers ? previousSentence(ref) : null;
       // A "This…" sentence with nothing before it to resolve the reference reads as a fragment.
       const orphan = refers && !antecedent ? 0.25 : 0;
       const typeBonus = coverage > 0 ? (typed === true ? 0.3 : typed === false ? -0.1 : 0) : 0;
@@ -128,7 +130,8 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));
   ranked.forEach((candidates, i) => {
     const best = candidates[0];
-    if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage)) return;
+    // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
+    if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
     if (!isDuplicate(best)) chosen.push(best);
     let added = 1;
     for (const c of candidates.slice(1)) {

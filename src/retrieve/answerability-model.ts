@@ -25,4 +25,10 @@ export const AnswerabilityModelSchema = z
   .refine((m) => m.features.join() === FEATURE_NAMES_LIST.join(), "the model was trained on other features: run `npm run train:answers`");
 export type AnswerabilityModel = z.infer<typeof AnswerabilityModelSchema>;
 
-export const ANSWERABILITY_MODEL: AnswerabilityModel = AnswerabilityModelSchema.parse(weights);
+let committed: AnswerabilityModel | null = null;
+
+/** The committed model, validated on first use (lazily, so `npm run train:answers` can replace a stale one). */
+export function answerabilityModel(): AnswerabilityModel {
+  committed ??= AnswerabilityModelSchema.parse(weights);
+  return committed;
+}

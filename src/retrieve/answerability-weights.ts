@@ -12,69 +12,75 @@ export default {
   "heading",
   "bm25",
   "margin",
-  "topicTerms"
+  "topicTerms",
+  "compounds"
  ],
  "weights": {
-  "coverBest": 1.121579,
-  "coverUnion": 0.116978,
-  "partMin": -0.814252,
-  "offCorpus": -1.246035,
-  "anchor": -0.076348,
-  "typeAsked": -0.62732,
-  "typeFound": 0.470738,
-  "heading": 0.255753,
-  "bm25": 0.902789,
-  "margin": 0.155797,
-  "topicTerms": 0.435268
+  "coverBest": 0.881966,
+  "coverUnion": 0.296776,
+  "partMin": -0.705369,
+  "offCorpus": -1.108345,
+  "anchor": 0.019138,
+  "typeAsked": -0.597277,
+  "typeFound": 0.604676,
+  "heading": 0.259907,
+  "bm25": 0.794953,
+  "margin": 0.187823,
+  "topicTerms": 0.408456,
+  "compounds": 0.151551
  },
- "bias": 0.922975,
+ "bias": 0.88992,
  "scale": {
   "coverBest": {
-   "mean": 0.675775,
-   "std": 0.308714
+   "mean": 0.683846,
+   "std": 0.313587
   },
   "coverUnion": {
-   "mean": 0.71106,
-   "std": 0.317649
+   "mean": 0.714379,
+   "std": 0.316892
   },
   "partMin": {
-   "mean": 0.714012,
-   "std": 0.3486
+   "mean": 0.714944,
+   "std": 0.342185
   },
   "offCorpus": {
-   "mean": 0.155623,
-   "std": 0.286125
+   "mean": 0.157054,
+   "std": 0.292582
   },
   "anchor": {
-   "mean": 0.679365,
-   "std": 0.4501
+   "mean": 0.686349,
+   "std": 0.447821
   },
   "typeAsked": {
-   "mean": 0.247619,
-   "std": 0.431629
+   "mean": 0.298413,
+   "std": 0.457562
   },
   "typeFound": {
-   "mean": 0.190476,
-   "std": 0.392677
+   "mean": 0.24127,
+   "std": 0.427854
   },
   "heading": {
-   "mean": 0.33175,
-   "std": 0.337735
+   "mean": 0.349928,
+   "std": 0.344026
   },
   "bm25": {
-   "mean": 3.247603,
-   "std": 1.097869
+   "mean": 3.203692,
+   "std": 1.117945
   },
   "margin": {
-   "mean": 0.361558,
-   "std": 0.295293
+   "mean": 0.351045,
+   "std": 0.294936
   },
   "topicTerms": {
-   "mean": 1.522405,
-   "std": 0.386845
+   "mean": 1.518054,
+   "std": 0.38436
+  },
+  "compounds": {
+   "mean": 0.933862,
+   "std": 0.235589
   }
  },
- "threshold": 0.46,
+ "threshold": 0.41,
  "trainedOn": {
   "answerable": 245,
   "uncovered": 70,

@@ -13,13 +13,13 @@
  * The decision is a logistic regression trained by `npm run train:answers`
  * (src/retrieve/answerability-model.ts).
  */
-import { chunkSentences } from "../understand/sentences.js";
+import { chunkSentences, sentenceTerms } from "../understand/sentences.js";
 import { carriesAnswerType } from "../understand/answer-type.js";
 import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
-import { passageTerms } from "../understand/corpus-stats.js";
+import { headingTerms, passageTerms } from "../understand/corpus-stats.js";
 import { contentTerms } from "./terms.js";
 import type { Chunk } from "../types.js";
-import { ANSWERABILITY_MODEL, type AnswerabilityModel } from "./answerability-model.js";
+import { answerabilityModel, type AnswerabilityModel } from "./answerability-model.js";
 import { FEATURE_NAMES_LIST } from "./feature-names.js";
 
 /** A lexicon or vocabulary translation is good evidence, but the patient's own word is better. */
@@ -55,7 +55,7 @@ export const UNION_PASSAGES = 3;
 /** Passages looked at for the best single-passage coverage. */
 export const BEST_PASSAGES = 5;
 
-function union(sets: ReadonlySet<string>[]): Set<string> {
+function union(sets: readonly ReadonlySet<string>[]): Set<string> {
   const out = new Set<string>();
   for (const s of sets) for (const t of s) out.add(t);
   return out;
@@ -86,14 +86,20 @@ export function answerabilityFeatures(analysis: QuestionAnalysis, passages: read
   if (typeAsked) {
     outer: for (const p of top.slice(0, UNION_PASSAGES)) {
       for (const s of chunkSentences(p.chunk)) {
-        if (carriesAnswerType(type, s.text) && coverageOf(topicKeys, new Set([...contentTerms(s.text), ...contentTerms(p.chunk.sectionPath.join(" "))])) > 0) {
+        if (carriesAnswerType(type, s.text) && coverageOf(topicKeys, new Set([...sentenceTerms(s), ...headingTerms(p.chunk)])) > 0) {
           typeFound = 1;
           break outer;
         }
       }
     }
   }
-  const heading = Math.max(0, ...top.map((p) => coverageOf(analysis.terms, new Set(contentTerms([p.chunk.title, ...p.chunk.sectionPath].join(" "))))));
+  const heading = Math.max(0, ...top.map((p) => coverageOf(analysis.terms, headingTerms(p.chunk))));
+  // "weight limit": both words in the passages, but never together, is not evidence of an answer.
+  let compounds = 1;
+  if (analysis.compounds.length > 0) {
+    const sentenceSets = top.slice(0, UNION_PASSAGES).flatMap((p) => [headingTerms(p.chunk), ...chunkSentences(p.chunk).map(sentenceTerms)]);
+    compounds = analysis.compounds.filter(([a, b]) => sentenceSets.some((set) => set.has(a) && set.has(b))).length / analysis.compounds.length;
+  }
   const b1 = top[0]?.bm25 ?? 0;
   const b2 = top[1]?.bm25 ?? 0;
   return {
@@ -108,6 +114,7 @@ export function answerabilityFeatures(analysis: QuestionAnalysis, passages: read
     bm25: Math.log1p(b1),
     margin: b1 > 0 ? (b1 - b2) / b1 : 0,
     topicTerms: Math.log1p(topicKeys.length),
+    compounds,
   };
 }
 
@@ -130,7 +137,7 @@ export function probability(model: AnswerabilityModel, features: Features): numb
 export function assessAnswerability(
   analysis: QuestionAnalysis,
   passages: readonly EvidencePassage[],
-  model: AnswerabilityModel = ANSWERABILITY_MODEL,
+  model: AnswerabilityModel = answerabilityModel(),
 ): Answerability & { features: Features } {
   if (passages.length === 0) return { covered: false, coverage: 0, reason: "no passage retrieved", features: answerabilityFeatures(analysis, []) };
   const features = answerabilityFeatures(analysis, passages);

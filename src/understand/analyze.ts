@@ -42,6 +42,8 @@ export interface QuestionPart {
 
 export interface QuestionAnalysis {
   text: string;
+  /** Adjacent word pairs of the question that name one thing ("weight limit", "side effects"), as stems. */
+  compounds: Array<[string, string]>;
   parts: QuestionPart[];
   /** Every term of the message, each stem once (highest weight kept). */
   terms: TopicTerm[];
@@ -55,6 +57,8 @@ export interface AnalysisContext {
   bridge?: (word: string, pos: string) => string[][];
 }
 
+/** Words by which a question points at something said before it. */
+const REFERRING = new Set(["that", "this", "it", "those", "these", "they", "them"]);
 const WH = new Set(["what", "how", "why", "when", "where", "which", "who", "whom", "whose"]);
 /** Weight of a preamble statement's words relative to the question's own. */
 const CONTEXT_WEIGHT = 0.25;
@@ -63,7 +67,9 @@ const FRAMING_WEIGHT = 0.05;
 /** Domain-wide terms (in most articles) say little about which passage answers. */
 const DOMAIN_COMMON_WEIGHT = 0.3;
 /** Nouns carry a question's topic; verbs and modifiers refine it (more so when there is no noun). */
-const POS_WEIGHT: Record<string, number> = { NOUN: 1, PROPN: 1, X: 1, ADJ: 0.5, VERB: 0.4, NUM: 0.4, ADV: 0.15 };
+const POS_WEIGHT: Record<string, number> = { NOUN: 1, PROPN: 1, X: 1, ADJ: 0.5, VERB: 0.3, NUM: 0.4, ADV: 0.1 };
+/** Beside a noun, a modifier's rarity is capped: a rare adverb ("actually") is not the topic. */
+const MODIFIER_IDF_CAP = 1.5;
 const POS_WEIGHT_NO_NOUN: Record<string, number> = { ...POS_WEIGHT, ADJ: 0.8, VERB: 0.8, ADV: 0.3 };
 /** Closed-class parts of speech: how a question is put, never what it is about. */
 const FUNCTION_POS = new Set(["ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM", "SPACE"]);
@@ -122,6 +128,8 @@ function joinTokens(tokens: TaggedToken[]): string {
 }
 
 interface RawTerm {
+  /** "kind" in "what kind of…": a classifier noun frames the question. */
+  classifier?: boolean;
   stem: string;
   word: string;
   pos: string;
@@ -134,12 +142,17 @@ function rawTerms(tokens: TaggedToken[], context: boolean): RawTerm[] {
     if (FUNCTION_POS.has(t.pos)) continue;
     // "how long", "how many", "how often": the word after "how" is the question's form (its answer type), not its topic.
     if ((t.pos === "ADJ" || t.pos === "ADV") && tokens[i - 1]?.text.toLowerCase() === "how") continue;
-    for (const stem of contentTerms(t.text)) out.push({ stem, word: t.text.toLowerCase(), pos: t.pos, context });
+    const prev = tokens[i - 1];
+    const classifier =
+      (t.pos === "NOUN" || t.pos === "PROPN") &&
+      tokens[i + 1]?.text.toLowerCase() === "of" &&
+      prev !== undefined && (WH.has(prev.text.toLowerCase()) || prev.pos === "DET");
+    for (const stem of contentTerms(t.text)) out.push({ stem, word: t.text.toLowerCase(), pos: t.pos, context, ...(classifier ? { classifier } : {}) });
   }
   return out;
 }
 
-function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean): TopicTerm[] {
+function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean, contextWeight = CONTEXT_WEIGHT): TopicTerm[] {
   const byStem = new Map<string, TopicTerm>();
   const hasNoun = raw.some((r) => (r.pos === "NOUN" || r.pos === "PROPN") && ctx.stats.known(r.stem));
   const posWeight = hasNoun ? POS_WEIGHT : POS_WEIGHT_NO_NOUN;
@@ -163,7 +176,8 @@ function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean): 
     let weight: number;
     let role: TermRole = r.context ? "context" : "topic";
     let offCorpus = false;
-    if (known) weight = ctx.stats.idf(r.stem) * (posWeight[r.pos] ?? 0.3);
+    const nounPos = r.pos === "NOUN" || r.pos === "PROPN" || r.pos === "X";
+    if (known) weight = (hasNoun && !nounPos ? Math.min(ctx.stats.idf(r.stem), MODIFIER_IDF_CAP) : ctx.stats.idf(r.stem)) * (posWeight[r.pos] ?? 0.3);
     else if (translated) weight = Math.max(...translations) * Math.max(posWeight[r.pos] ?? 0.3, 0.6);
     else if (nounLike) {
       weight = ctx.stats.idf(r.stem);
@@ -172,8 +186,13 @@ function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean): 
       weight = FRAMING_WEIGHT;
       role = "framing";
     }
+    if (r.classifier) {
+      weight = FRAMING_WEIGHT;
+      role = "framing";
+      offCorpus = false;
+    }
     if (known && ctx.stats.domainCommon(r.stem) && !allDomainCommon) weight *= DOMAIN_COMMON_WEIGHT;
-    if (r.context) weight *= CONTEXT_WEIGHT;
+    if (r.context) weight *= contextWeight;
     const term: TopicTerm = { stem: r.stem, pos: r.pos, role, weight, alternatives, offCorpus };
     const prev = byStem.get(r.stem);
     if (!prev || prev.weight < term.weight) byStem.set(r.stem, term);
@@ -224,9 +243,29 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
   }
   if (parts.length === 0) parts = [{ text, type: answerTypeOf(text), terms: [] }];
 
-  const contextTerms = weigh(contextRaw, ctx, allDomainCommon);
+  // "I have CRPS. Is that something you treat?": when the question itself names no specific
+  // thing, it refers to what the preamble named, which then counts fully.
+  const refersBack = partTokens.some((tokens) => tokens.some((t) => REFERRING.has(t.text.toLowerCase()) && (t.pos === "PRON" || t.pos === "DET")));
+  const specific = !refersBack || parts.some((p) => p.terms.some((t) => t.role === "topic" && (t.pos === "NOUN" || t.pos === "PROPN") && ctx.stats.known(t.stem) && !ctx.stats.domainCommon(t.stem)));
+  const contextTerms = weigh(contextRaw, ctx, allDomainCommon, specific ? CONTEXT_WEIGHT : 1);
+  if (!specific && parts.length === 1) parts[0]!.terms = mergeTerms(parts[0]!.terms, contextTerms.filter((t) => t.pos === "NOUN" || t.pos === "PROPN"));
   const all = mergeTerms(parts.flatMap((p) => p.terms), contextTerms);
-  return { text, parts, terms: all };
+  return { text, parts, terms: all, compounds: partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats)) };
+}
+
+/** Noun-noun and adjective-noun pairs whose words the corpus knows: evidence only when found together. */
+function compoundsOf(tokens: TaggedToken[], stats: CorpusStats): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!["NOUN", "PROPN", "ADJ"].includes(a.pos) || !["NOUN", "PROPN"].includes(b.pos)) continue;
+    if (tokens[i - 1]?.text.toLowerCase() === "how") continue;
+    const sa = contentTerms(a.text)[0];
+    const sb = contentTerms(b.text)[0];
+    if (sa && sb && sa !== sb && stats.known(sa) && stats.known(sb)) out.push([sa, sb]);
+  }
+  return out;
 }
 
 function mergeTerms(a: TopicTerm[], b: TopicTerm[]): TopicTerm[] {

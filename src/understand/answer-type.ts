@@ -39,7 +39,8 @@ export function answerTypeOf(question: string): AnswerType {
 
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|several|multiple|many|half|a couple of|a single|an?)`;
 const TIME_UNIT = String.raw`(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|sessions?|visits?)`;
-const DURATION = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,20}?\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(?:immediately|right away|same day|overnight|within|until|up to|at least|as long as|long-lasting|lasting|temporary|short-lived|permanent)\b`, "i");
+const DURATION = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,20}?\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(?:within|for|after|over|in) (?:a few |several |many )?(?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:immediately|right away|same day|overnight)\b`, "i");
+const LIST = /\b(?:include|includes|including|such as|e\.g\.|for example)\b|,[^,]+,|:\s*$/i;
 const COUNT = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,25}?\b\w+s\b|\b\d+\b|\bseries of\b|\bnumber of\b|\bcourse of\b`, "i");
 const FREQUENCY = new RegExp(String.raw`\bevery\b|\bintervals?\b|\b(?:daily|weekly|monthly|yearly|annually|twice|once|times (?:a|per|each))\b|\bper (?:day|week|month|year)\b|\b${NUMBER}\b[^.]{0,25}?\b${TIME_UNIT}\b`, "i");
 const COST = /[$€£]\s?\d|\b(?:cost|costs|price|fee|fees|insurance|insurers?|covered|coverage|pay|payment|afford|free|billing|out-of-pocket|copay)\b/i;
@@ -64,6 +65,8 @@ export function carriesAnswerType(type: AnswerType, sentence: string): boolean |
       return COMPARISON.test(sentence);
     case "definition":
       return DEFINITION.test(sentence);
+    case "list":
+      return LIST.test(sentence);
     default:
       return null;
   }

@@ -24,9 +24,21 @@ export interface CorpusStats {
 /** A term in at least this share of articles is domain-wide (with at least three articles to tell). */
 export const DOMAIN_COMMON_SHARE = 0.5;
 
-/** Passage text as evidence: the article title and headings say what the passage is about. */
-export function passageTerms(chunk: Chunk): Set<string> {
-  return new Set(contentTerms([chunk.title, ...chunk.sectionPath, chunk.text].join(" ")));
+const passageCache = new WeakMap<Chunk, Set<string>>();
+const headingCache = new WeakMap<Chunk, Set<string>>();
+
+/** Passage text as evidence: the article title and headings say what the passage is about (memoized: chunks are immutable). */
+export function passageTerms(chunk: Chunk): ReadonlySet<string> {
+  let terms = passageCache.get(chunk);
+  if (!terms) passageCache.set(chunk, (terms = new Set(contentTerms([chunk.title, ...chunk.sectionPath, chunk.text].join(" ")))));
+  return terms;
+}
+
+/** The article title and section headings of a passage, as stems (memoized). */
+export function headingTerms(chunk: Chunk): ReadonlySet<string> {
+  let terms = headingCache.get(chunk);
+  if (!terms) headingCache.set(chunk, (terms = new Set(contentTerms([chunk.title, ...chunk.sectionPath].join(" ")))));
+  return terms;
 }
 
 export function buildCorpusStats(chunks: readonly Chunk[]): CorpusStats {

@@ -1,5 +1,6 @@
 /** A chunk's sentences with their position, so adjacent ones can be quoted as one span. */
 import { splitSentences } from "../answer/text.js";
+import { contentTerms } from "../retrieve/terms.js";
 import type { Chunk } from "../types.js";
 
 export interface SentenceRef {
@@ -22,4 +23,13 @@ export function chunkSentences(chunk: Chunk): SentenceRef[] {
   });
   cache.set(chunk, out);
   return out;
+}
+
+const termCache = new WeakMap<SentenceRef, ReadonlySet<string>>();
+
+/** Content-word stems of one sentence (memoized with the sentence). */
+export function sentenceTerms(ref: SentenceRef): ReadonlySet<string> {
+  let terms = termCache.get(ref);
+  if (!terms) termCache.set(ref, (terms = new Set(contentTerms(ref.text))));
+  return terms;
 }
