@@ -12,6 +12,7 @@ import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/an
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
 import { answerReply, bookingReply, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
+import { selectSentences } from "./answer/extractive.js";
 import { assessAnswerability } from "./retrieve/evidence.js";
 import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
@@ -91,7 +92,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       case "question": {
         const { input, covered } = await gather(await standaloneQuestion(message, request, options.signal), trace);
         if (!covered) return final(noAnswerReply(clinic, sessionId));
-        return { kind: "answer", input: { ...input, signal: options.signal }, trace, sessionId };
+        // An LLM words the same evidence: the passages holding the sentences the extractive
+        // selection would quote (all top passages when it found none).
+        const passages = deps.answerer === extractive ? input.passages : evidenceFirst(input);
+        return { kind: "answer", input: { ...input, passages, signal: options.signal }, trace, sessionId };
       }
     }
   }
@@ -166,6 +170,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return { respond, stream };
+}
+
+function evidenceFirst(input: AnswerInput): ScoredChunk[] {
+  const chosen = new Set(selectSentences(input).map((s) => s.chunk.id));
+  const evidence = input.passages.filter((p) => chosen.has(p.chunk.id));
+  return evidence.length > 0 ? evidence : input.passages;
 }
 
 function rank(passages: ScoredChunk[]) {
