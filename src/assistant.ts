@@ -12,9 +12,11 @@ import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/an
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
 import { answerReply, bookingReply, crisisNotice, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, withCrisisNotice, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
-import { assessAnswerability, DEFAULT_ANSWERABILITY, keyTerms, type AnswerabilityOptions, type TermStats } from "./retrieve/evidence.js";
+import { selectSentences } from "./answer/extractive.js";
+import { assessAnswerability } from "./retrieve/evidence.js";
+import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
-import { matchLexicon, type Lexicon } from "./retrieve/lexicon.js";
+import type { Understanding } from "./understand/index.js";
 import { assessRisk, resolveFollowUp, routeIntent, sanitizeInput, type SafetyRules } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { createFingerprinter, type Fingerprinter, type Logger } from "./logger.js";
@@ -24,13 +26,13 @@ export interface AssistantDeps {
   clinic: Clinic;
   safety: SafetyRules;
   retriever: Retriever;
-  lexicon: Lexicon;
-  termStats: TermStats;
+  understanding: Understanding;
   answerer: Answerer;
   logger: Logger;
   /** Optional LLM condenser for follow-ups; the deterministic resolver is the fallback. */
   condense?: QuestionCondenser | null;
-  answerability?: AnswerabilityOptions;
+  /** Overrides the committed answerability model (tests). */
+  answerability?: AnswerabilityModel;
   /** Corpus vocabulary for typo repair before retrieval; none means questions are taken as typed. */
   vocabulary?: Vocabulary;
   /** Session tags in chat logs; default: keyed per process, rotated daily (see logger.ts). */
@@ -44,7 +46,6 @@ type Plan =
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   const extractive = deps.answerer instanceof ExtractiveAnswerer ? deps.answerer : new ExtractiveAnswerer();
-  const answerability = deps.answerability ?? DEFAULT_ANSWERABILITY;
   const clinic = deps.clinic;
   const fingerprint = deps.fingerprint ?? createFingerprinter();
 
@@ -61,12 +62,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   async function gather(asked: string, trace: Trace) {
     const question = deps.vocabulary ? correctSpelling(asked, deps.vocabulary) : asked;
     const retrieval = await deps.retriever.retrieve(question);
-    const keys = keyTerms(retrieval.queryTerms, matchLexicon(question, deps.lexicon), deps.termStats);
-    const verdict = assessAnswerability(keys, retrieval.passages.slice(0, 5).map((p) => p.chunk), answerability);
+    const analysis = deps.understanding.analyze(question);
+    const { features, ...verdict } = assessAnswerability(analysis, retrieval.passages, deps.answerability);
+    trace.features = features;
     trace.standaloneQuestion = question;
     trace.passages = rank(retrieval.passages);
     trace.answerability = verdict;
-    const input: AnswerInput = { question, passages: retrieval.passages, keys, expansionTerms: retrieval.expansionTerms };
+    const input: AnswerInput = { question, passages: retrieval.passages, analysis, expansionTerms: retrieval.expansionTerms };
     return { input, covered: verdict.covered };
   }
 
@@ -99,7 +101,10 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       case "question": {
         const { input, covered } = await gather(await standaloneQuestion(message, request, options.signal), trace);
         if (!covered) return final(noAnswerReply(clinic, sessionId));
-        return { kind: "answer", input: { ...input, signal: options.signal }, trace, sessionId };
+        // An LLM words the same evidence: the passages holding the sentences the extractive
+        // selection would quote (all top passages when it found none).
+        const passages = deps.answerer === extractive ? input.passages : evidenceFirst(input);
+        return { kind: "answer", input: { ...input, passages, signal: options.signal }, trace, sessionId };
       }
     }
   }
@@ -186,6 +191,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
 
   return { respond, stream };
+}
+
+function evidenceFirst(input: AnswerInput): ScoredChunk[] {
+  const chosen = new Set(selectSentences(input).map((s) => s.chunk.id));
+  const evidence = input.passages.filter((p) => chosen.has(p.chunk.id));
+  return evidence.length > 0 ? evidence : input.passages;
 }
 
 function rank(passages: ScoredChunk[]) {

@@ -9,12 +9,13 @@ import { ExtractiveAnswerer, type Answerer } from "./answer/answerer.js";
 import { createLlmAnswerer, createLlmCondenser, createLlmProvider } from "./answer/llm/index.js";
 import type { IdentifiedEmbeddings } from "./embed/types.js";
 import type { Logger } from "./logger.js";
-import { buildTermStats } from "./retrieve/evidence.js";
+import { createUnderstanding } from "./understand/index.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
 import { DEFAULT_VERIFY, prepareEvidence } from "./answer/verify.js";
 import { verifierResources } from "./answer/claims/resources.js";
 import type { Thesaurus } from "./answer/claims/wordnet.js";
+import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import { buildVocabulary } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
 import type { Assistant, Chunk } from "./types.js";
@@ -36,6 +37,8 @@ export interface PipelineParts {
   answerer?: Answerer;
   /** Paraphrase source for the LLM answer verifier (WordNet on Node); null = same-word support only. */
   thesaurus?: Thesaurus | null;
+  /** Overrides the committed answerability model (training, tests). */
+  answerability?: AnswerabilityModel;
 }
 
 /**
@@ -52,8 +55,8 @@ export function requireCrisisRules(safety: SafetyRules, file: string): void {
 export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; retriever: Retriever } {
   const { config, logger, lexicon } = parts;
   requireCrisisRules(parts.safety, parts.crisisRulesFile);
-  const retriever = createRetriever(parts.source, parts.embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...parts.retrieval });
-  const termStats = buildTermStats(parts.chunks.filter((c) => !c.promotional));
+  const understanding = createUnderstanding(parts.chunks, lexicon);
+  const retriever = createRetriever(parts.source, parts.embedder, lexicon, { ...DEFAULT_RETRIEVAL, ...config.retrieval, ...parts.retrieval }, understanding.boosts);
   // LLM mode shares one provider (circuit breaker, daily cap) between answers and follow-up condensing.
   const llm = config.answerer === "llm" ? createLlmProvider(config.openai, { logger }) : null;
   const verify = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, parts.thesaurus ?? null) };
@@ -67,6 +70,6 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
     lexicon.entries.flatMap((e) => e.phrases.flat()),
   );
-  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
+  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, understanding, answerer, logger, condense, vocabulary, ...(parts.answerability ? { answerability: parts.answerability } : {}) });
   return { assistant, retriever };
 }

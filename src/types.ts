@@ -55,6 +55,8 @@ export interface Trace {
   standaloneQuestion: string | null;
   passages: RankedPassage[];
   answerability: { covered: boolean; coverage: number; reason: string } | null;
+  /** The answerability signals (evals and `npm run train:answers` read them). */
+  features?: Record<string, number>;
   answerer: "extractive" | "llm" | "fixed";
 }
 

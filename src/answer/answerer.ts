@@ -3,7 +3,7 @@
  * text or nothing. The extractive answerer is the default; the LLM answerer
  * (answer/llm/) implements the same interface and falls back to it.
  */
-import type { KeyTerm } from "../retrieve/evidence.js";
+import type { QuestionAnalysis } from "../understand/index.js";
 import type { ScoredChunk } from "../retrieve/hybrid.js";
 import { selectSentences, type ComposeOptions, DEFAULT_COMPOSE } from "./extractive.js";
 import { citeSentences, type CitedText } from "./reply.js";
@@ -11,7 +11,8 @@ import { citeSentences, type CitedText } from "./reply.js";
 export interface AnswerInput {
   question: string;
   passages: ScoredChunk[];
-  keys: KeyTerm[];
+  /** What the question is about, in parts, with the kind of answer each wants. */
+  analysis: QuestionAnalysis;
   expansionTerms: string[];
   /** Stop work past this point (LLM calls honour it; extraction is instant). */
   signal?: AbortSignal;

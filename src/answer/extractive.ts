@@ -1,72 +1,54 @@
 /**
  * The default answerer: picks 1–4 sentences verbatim from retrieved passages.
  * It cannot say anything the corpus does not say, by construction.
+ *
+ * Sentence choice uses the question analysis: for each part of the question,
+ * the sentence that covers its topic terms (whole lexicon phrases, not loose
+ * words) and carries the kind of answer asked for (a duration for "how
+ * long…") wins; a sentence that opens with "This…/It…" brings the sentence it
+ * refers to, or is not used alone.
  */
 import type { Chunk } from "../types.js";
-import { coverageOf, type KeyTerm } from "../retrieve/evidence.js";
+import { coverageOf } from "../retrieve/evidence.js";
 import { contentTerms } from "../retrieve/terms.js";
-import { countWords, splitSentences } from "./text.js";
+import { carriesAnswerType, type AnswerType } from "../understand/answer-type.js";
+import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
+import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
+import { headingTerms } from "../understand/corpus-stats.js";
+import { countWords } from "./text.js";
 
-export interface SentenceRef {
-  text: string;
-  chunk: Chunk;
-  /** Line of `chunk.text` the sentence is on, and its position in that line. */
-  line: number;
-  index: number;
-}
+export { chunkSentences, type SentenceRef };
 
 interface Candidate extends SentenceRef {
   score: number;
   coverage: number;
   terms: Set<string>;
   passageRank: number;
+  typed: boolean;
+  /** The sentence it refers back to, when it opens with "This…/It…". */
+  antecedent: SentenceRef | null;
 }
 
 export interface ComposeOptions {
   maxSentences: number;
-  /** The best sentence must cover at least this share of the question's key terms, or there is no answer. */
+  /** The best sentence must cover at least this share of a part's topic terms, or that part gets no sentence. */
   minSentenceCoverage: number;
   /** A sentence joins the answer only when it scores at least this share of the best one. */
   relativeThreshold: number;
+  /** Passages whose sentences are considered. */
+  passages: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.6, relativeThreshold: 0.75 };
+/**
+ * Whether the question is answerable is decided before this (the learned
+ * answerability model); this floor only keeps a sentence that shares almost
+ * nothing with a part from standing in for its answer.
+ */
+export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.3, relativeThreshold: 0.75, passages: 10 };
 
 // "Individuals with these conditions…": a demonstrative early on points at the previous sentence.
 const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
-const ANAPHORA = /^(these|this|it|they|such|that|those|however|moreover|furthermore|additionally|also)\b/i;
-const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|several|multiple|many|half|a couple of)`;
-const DURATION_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
-
-/**
- * What kind of figure the question asks for, as a pattern a sentence must
- * contain to answer it: "how long" wants a duration, "how many sessions" a
- * count of sessions, "how often" a frequency. Null for other questions.
- */
-export function quantityPattern(question: string): RegExp | null {
-  const q = question.toLowerCase();
-  if (/\bhow (long|much time)\b|\bduration\b|\blength of\b/.test(q)) {
-    return new RegExp(String.raw`\b${NUMBER}\b[^.]{0,20}?\b${DURATION_UNIT}\b|\ban? (?:hour|day|week|month|year)\b|\b${DURATION_UNIT} (?:or|to) (?:days|weeks|months|years)\b`, "i");
-  }
-  const many = /\bhow many ([a-z]+)|\bnumber of ([a-z]+)/.exec(q);
-  if (many) {
-    const noun = (many[1] ?? many[2] ?? "").replace(/s$/, "");
-    return new RegExp(String.raw`\b${NUMBER}\b[^.]{0,25}?\b${noun}s?\b|\bnumber of ${noun}s?\b|\bseries of\b`, "i");
-  }
-  if (/\bhow often\b|\bfrequency\b|\bhow frequently\b/.test(q)) {
-    return new RegExp(String.raw`\bevery\b|\bintervals?\b|\b(daily|weekly|monthly)\b|\b${NUMBER}\b[^.]{0,25}?\b${DURATION_UNIT}\b|\bfrequency\b`, "i");
-  }
-  return null;
-}
-
-/** Sentences of a chunk with their line/position, so adjacent ones can be quoted as one span. */
-export function chunkSentences(chunk: Chunk): SentenceRef[] {
-  const out: SentenceRef[] = [];
-  chunk.text.split("\n").forEach((lineText, line) => {
-    splitSentences(lineText).forEach((text, index) => out.push({ text, chunk, line, index }));
-  });
-  return out;
-}
+const ANAPHORA = /^(these|this|it|its|they|their|such|that|those|however|moreover|furthermore|additionally|also|both|then)\b/i;
 
 function usable(sentence: string): boolean {
   return countWords(sentence) >= 5 && !/\?["”’)]*$/.test(sentence);
@@ -78,78 +60,111 @@ function termOverlap(a: Set<string>, b: Set<string>): number {
   return inter / Math.max(1, Math.min(a.size, b.size));
 }
 
+function previousSentence(ref: SentenceRef): SentenceRef | null {
+  const all = chunkSentences(ref.chunk);
+  const i = all.findIndex((s) => s.line === ref.line && s.index === ref.index);
+  // Only within the same paragraph, or the paragraph just before: a heading line is not an antecedent.
+  const prev = i > 0 ? all[i - 1]! : null;
+  return prev && usable(prev.text) ? prev : null;
+}
+
 export interface ComposeInput {
   question: string;
   passages: Array<{ chunk: Chunk; score: number }>;
-  keys: KeyTerm[];
+  analysis: QuestionAnalysis;
   expansionTerms: string[];
 }
+
+function scorePart(
+  keys: TopicTerm[],
+  type: AnswerType,
+  passages: ComposeInput["passages"],
+  expansion: Set<string>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  passages.forEach((p, passageRank) => {
+    const sectionTerms = headingTerms(p.chunk);
+    const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
+    const sectionCoverage = coverageOf(keys, sectionTerms);
+    for (const ref of chunkSentences(p.chunk)) {
+      if (!usable(ref.text)) continue;
+      const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
+      const antecedent = refers ? previousSentence(ref) : null;
+      // "These can include dizziness…" is about what the sentence before it names: they are quoted together.
+      const terms = antecedent ? new Set([...sentenceTerms(ref), ...sentenceTerms(antecedent)]) : (sentenceTerms(ref) as Set<string>);
+      // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
+      // weight — fully when the heading is the question its section answers (FAQ style).
+      const own = coverageOf(keys, terms);
+      const withHeading = coverageOf(keys, new Set([...terms, ...sectionTerms]));
+      const coverage = own + headingWeight * (withHeading - own);
+      const typed = carriesAnswerType(type, ref.text);
+      const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
+      const words = countWords(ref.text);
+      const lengthPenalty = words > 45 ? 0.1 : words < 8 ? 0.05 : 0;
+      // A "This…" sentence with nothing before it to resolve the reference reads as a fragment.
+      const orphan = refers && !antecedent ? 0.25 : 0;
+      const typeBonus = coverage > 0 ? (typed === true ? 0.3 : typed === false ? -0.1 : 0) : 0;
+      const relevance = coverage + 0.25 * sectionCoverage * (coverage > 0 ? 1 : 0.3) + 0.05 * Math.min(expansionHits, 2) + typeBonus - orphan;
+      // Sentences from weakly retrieved passages count for less.
+      const score = relevance * (0.6 + 0.4 * p.score) - lengthPenalty;
+      out.push({ ...ref, score, coverage, terms, passageRank, typed: typed === true, antecedent });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
 
 /** Chooses the sentences that answer the question best, in reading order. Empty when nothing fits. */
 export function selectSentences(input: ComposeInput, options: ComposeOptions = DEFAULT_COMPOSE): SentenceRef[] {
   const expansion = new Set(input.expansionTerms);
-  // "How long…?" wants a duration, "how many…?" a number: sentences that carry one answer the question's form.
-  const quantity = quantityPattern(input.question);
-  const candidates: Candidate[] = [];
-  input.passages.forEach((p, passageRank) => {
-    const sectionTerms = new Set(contentTerms(p.chunk.sectionPath.join(" ")));
-    const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
-    const sectionCoverage = coverageOf(input.keys, sectionTerms);
-    for (const ref of chunkSentences(p.chunk)) {
-      if (!usable(ref.text)) continue;
-      const terms = new Set(contentTerms(ref.text));
-      // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"),
-      // but a match only in the heading counts half — fully when the heading is the
-      // question its section answers (FAQ style).
-      const ownCoverage = coverageOf(input.keys, terms);
-      const withHeading = coverageOf(input.keys, new Set([...terms, ...sectionTerms]));
-      const coverage = ownCoverage + headingWeight * (withHeading - ownCoverage);
-      const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
-      const words = countWords(ref.text);
-      const lengthPenalty = words > 45 ? 0.1 : words < 8 ? 0.05 : 0;
-      const quantityBonus = quantity && coverage > 0 && quantity.test(ref.text) ? 0.3 : 0;
-      const relevance = coverage + 0.25 * sectionCoverage * (coverage > 0 ? 1 : 0.3) + 0.05 * Math.min(expansionHits, 2) + quantityBonus;
-      // Sentences from weakly retrieved passages count for less.
-      const score = relevance * (0.6 + 0.4 * p.score) - lengthPenalty;
-      candidates.push({ ...ref, score, coverage, terms, passageRank });
+  const passages = input.passages.slice(0, options.passages);
+  const parts = input.analysis.parts.length > 0 ? input.analysis.parts : [{ text: input.question, type: "other" as AnswerType, terms: input.analysis.terms }];
+  const chosen: Candidate[] = [];
+  const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
+  // Preamble words help tell passages apart but never make a sentence an answer on their own.
+  const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
+  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion));
+
+  // One best sentence per part first, so a two-part question gets both answered.
+  const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));
+  ranked.forEach((candidates, i) => {
+    const best = candidates[0];
+    // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
+    if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
+    if (!isDuplicate(best)) chosen.push(best);
+    let added = 1;
+    for (const c of candidates.slice(1)) {
+      if (added >= perPartBudget - (parts.length === 1 ? 1 : 0) || chosen.length >= options.maxSentences - 1) break;
+      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c)) continue;
+      chosen.push(c);
+      added++;
+    }
+    // Different articles giving different figures for the same thing: show each, cited.
+    if (best.typed && (parts[i]!.type === "duration" || parts[i]!.type === "count" || parts[i]!.type === "frequency")) {
+      for (const c of candidates) {
+        if (chosen.some((x) => x.chunk.articleId === c.chunk.articleId)) continue;
+        if (!c.typed || c.coverage < best.coverage * 0.8 || isDuplicate(c)) continue;
+        if (chosen.length >= options.maxSentences - 1) chosen.pop();
+        chosen.push(c);
+        break;
+      }
     }
   });
-  if (candidates.length === 0) return [];
-  candidates.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
-  const best = candidates[0]!;
-  if (input.keys.length > 0 && best.coverage < options.minSentenceCoverage) return [];
-
-  const chosen: Candidate[] = [best];
-  const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
-  for (const c of candidates.slice(1)) {
-    if (chosen.length >= options.maxSentences - 1) break;
-    if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c)) continue;
-    chosen.push(c);
-  }
-
-  // Different articles giving different figures for the same thing: show each, cited.
-  if (quantity && quantity.test(best.text)) {
-    for (const c of candidates) {
-      if (chosen.some((x) => x.chunk.articleId === c.chunk.articleId)) continue;
-      if (!quantity.test(c.text) || c.coverage < best.coverage * 0.8 || isDuplicate(c)) continue;
-      if (chosen.length >= options.maxSentences - 1) chosen.pop();
-      chosen.push(c);
-      break;
-    }
-  }
+  if (chosen.length === 0) return [];
 
   // A sentence that opens with "These…"/"It…" needs the one before it to make sense.
   const withContext: SentenceRef[] = [];
   for (const c of chosen) {
-    if ((ANAPHORA.test(c.text) || REFERS_BACK.test(c.text)) && c.index > 0) {
-      const prev = chunkSentences(c.chunk).find((s) => s.line === c.line && s.index === c.index - 1);
-      if (prev && usable(prev.text) && !withContext.some((s) => s.chunk.id === prev.chunk.id && s.line === prev.line && s.index === prev.index)) {
-        withContext.push(prev);
-      }
-    }
-    if (!withContext.some((s) => s.chunk.id === c.chunk.id && s.line === c.line && s.index === c.index)) withContext.push(c);
+    if (c.antecedent && !withContext.some((s) => sameRef(s, c.antecedent!))) withContext.push(c.antecedent);
+    if (!withContext.some((s) => sameRef(s, c))) withContext.push(c);
   }
-  const limited = withContext.slice(0, options.maxSentences);
+  let limited = withContext.slice(0, options.maxSentences);
+  // Never end on a "This…" sentence whose antecedent was cut.
+  limited = limited.filter((s, i) => {
+    const c = chosen.find((x) => sameRef(x, s));
+    return !c?.antecedent || limited.slice(0, i).some((x) => sameRef(x, c.antecedent!));
+  });
 
   // Reading order: passages in order of their best sentence, sentences in document order within a passage.
   const chunkOrder: string[] = [];

@@ -8,7 +8,7 @@ import type { IdentifiedEmbeddings } from "../embed/types.js";
 import type { Bm25Doc } from "../index/bm25.js";
 import type { Chunk } from "../types.js";
 import { expandQuery, type Lexicon } from "./lexicon.js";
-import { contentTerms, termWeight } from "./terms.js";
+import { contentTerms } from "./terms.js";
 import type { VectorSearch } from "./vectors.js";
 
 export type FusionMode = "bm25" | "dense" | "linear" | "rrf";
@@ -56,6 +56,9 @@ export interface RetrievalSource {
   vectors: VectorSearch | null;
 }
 
+/** How much each of the question's own stems should count in ranking (from question analysis); unlisted stems count 1. */
+export type TermBoosts = (question: string) => ReadonlyMap<string, number>;
+
 export interface Retriever {
   retrieve(question: string, options?: Partial<RetrievalOptions>): Promise<RetrievalResult>;
 }
@@ -73,13 +76,15 @@ export function createRetriever(
   embedder: IdentifiedEmbeddings | null,
   lexicon: Lexicon,
   defaults: RetrievalOptions = DEFAULT_RETRIEVAL,
+  boosts: TermBoosts = () => new Map(),
 ): Retriever {
 
   function lexical(question: string, expansion: string[], options: RetrievalOptions): Map<string, number> {
     const own = new Set(contentTerms(question));
+    const weights = boosts(question);
     const query = [question, ...expansion].join(" ");
     const hits = index.bm25.search(query, {
-      boostTerm: (term: string) => (own.has(term) ? termWeight(term) : options.expansionBoost),
+      boostTerm: (term: string) => (own.has(term) ? (weights.get(term) ?? (weights.size > 0 ? 0.3 : 1)) : options.expansionBoost),
       combineWith: "OR",
     });
     return new Map(hits.slice(0, options.candidates).map((h) => [String(h.id), h.score]));

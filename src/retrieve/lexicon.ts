@@ -90,6 +90,8 @@ export interface Expansion {
   triggers: string[];
   /** Article-term stems it adds. */
   terms: string[];
+  /** The same, one stem list per article phrase: a translation counts only when a whole phrase is present. */
+  phrases: string[][];
 }
 
 /** Every lexicon entry the question triggers. */
@@ -100,7 +102,7 @@ export function matchLexicon(question: string, lexicon: Lexicon): Expansion[] {
     const hits = entry.phrases.filter((p) => containsPhrase(tokens, p));
     if (hits.length > 0) {
       const triggers = [...new Set(hits.flatMap((h) => contentTerms(h.filter((w) => w !== "*").join(" "))))];
-      out.push({ triggers, terms: entry.articleTerms });
+      out.push({ triggers, terms: entry.articleTerms, phrases: entry.articlePhrases });
     }
   }
   return out;

@@ -25,6 +25,12 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Legacy hand lists, kept only for the claim verifier (answer/verify.ts, answer/llm/grounding.ts)
+ * and follow-up resolution (route/follow-up.ts), which other work owns. Retrieval, answerability
+ * and sentence choice no longer use them: they weigh terms from corpus statistics
+ * (src/understand/corpus-stats.ts). Replace them there, then delete these.
+ */
 /** Words that are everywhere in this domain: they never make a question "covered" on their own. */
 export const DOMAIN_COMMON = new Set(["ketamin", "therapi", "treatment", "treat", "patient", "use", "us"]);
 

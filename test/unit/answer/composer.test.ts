@@ -7,7 +7,8 @@ import { normalizeWhitespace, splitSentences, stripMarkdown } from "../../../src
 import { chunkCorpus } from "../../../src/index/corpus.js";
 import { approvedArticles, loadArticles } from "../../../src/ingest/load-articles.js";
 import { createPromoMatcher, loadPromoPatterns } from "../../../src/ingest/promotional.js";
-import { buildTermStats, keyTerms } from "../../../src/retrieve/evidence.js";
+import { compileLexicon } from "../../../src/retrieve/lexicon.js";
+import { createUnderstanding } from "../../../src/understand/index.js";
 import { contentTerms } from "../../../src/retrieve/terms.js";
 import type { Chunk } from "../../../src/types.js";
 
@@ -23,12 +24,11 @@ beforeAll(async () => {
 });
 
 function answerFor(question: string, passages: Chunk[]) {
-  const stats = buildTermStats(chunks);
-  const keys = keyTerms(contentTerms(question), [], stats);
+  const analysis = createUnderstanding(chunks, compileLexicon({ entries: [] })).analyze(question);
   return new ExtractiveAnswerer().answerSync({
     question,
     passages: passages.map((chunk, i) => ({ chunk, score: 1 - i / passages.length, bm25: 0, dense: 0 })),
-    keys,
+    analysis,
     expansionTerms: [],
   });
 }

@@ -5,7 +5,8 @@ import { installedWordNet } from "../../../src/answer/claims/wordnet-files.js";
 import { loadLexicon } from "../../../src/retrieve/lexicon.js";
 /** Small inline passages (article-style text) and answer inputs for the LLM-mode tests. */
 import type { AnswerInput } from "../../../src/answer/answerer.js";
-import { buildTermStats, keyTerms } from "../../../src/retrieve/evidence.js";
+import { compileLexicon } from "../../../src/retrieve/lexicon.js";
+import { createUnderstanding } from "../../../src/understand/index.js";
 import { contentTerms } from "../../../src/retrieve/terms.js";
 import type { Chunk } from "../../../src/types.js";
 
@@ -45,11 +46,11 @@ export const ALL_CHUNKS = [SESSION, DURATION, PLAN];
 
 /** An answer input as the assistant builds it: passages in retrieval order, key terms from the question. */
 export function answerInput(question: string, passages: Chunk[] = ALL_CHUNKS, signal?: AbortSignal): AnswerInput {
-  const keys = keyTerms(contentTerms(question), [], buildTermStats(ALL_CHUNKS));
+  const analysis = createUnderstanding(ALL_CHUNKS, compileLexicon({ entries: [] })).analyze(question);
   return {
     question,
     passages: passages.map((c, i) => ({ chunk: c, score: 1 - i * 0.1, bm25: 1, dense: 0 })),
-    keys,
+    analysis,
     expansionTerms: [],
     ...(signal ? { signal } : {}),
   };

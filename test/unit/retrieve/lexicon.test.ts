@@ -24,7 +24,7 @@ describe("lexicon expansion", () => {
   });
 
   it("reports which lay words triggered an entry", () => {
-    expect(matchLexicon("can I puke", lexicon)).toEqual([{ triggers: [stem("puke")], terms: [stem("nausea"), stem("vomiting")] }]);
+    expect(matchLexicon("can I puke", lexicon)).toEqual([{ triggers: [stem("puke")], terms: [stem("nausea"), stem("vomiting")], phrases: [[stem("nausea")], [stem("vomiting")]] }]);
   });
 
   it("rejects a malformed lexicon with the field named", () => {

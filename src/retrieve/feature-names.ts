@@ -1,0 +1,2 @@
+/** The answerability signals, in the order the model stores them. */
+export const FEATURE_NAMES_LIST = ["coverBest", "coverUnion", "partMin", "offCorpus", "anchor", "typeAsked", "typeFound", "heading", "bm25", "margin", "topicTerms", "compounds"] as const;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion } from "../../../src/understand/analyze.js";
+import { answerTypeOf, carriesAnswerType } from "../../../src/understand/answer-type.js";
+import { buildCorpusStats } from "../../../src/understand/corpus-stats.js";
+import { compileLexicon, matchLexicon } from "../../../src/retrieve/lexicon.js";
+import { stem } from "../../../src/retrieve/terms.js";
+import { TINY_CHUNKS } from "./tiny-corpus.js";
+
+const stats = buildCorpusStats(TINY_CHUNKS);
+const lexicon = compileLexicon({ entries: [{ patient: ["gum infection"], articles: ["gum disease"] }] });
+const analyze = (q: string) => analyzeQuestion(q, { stats, expansions: matchLexicon(q, lexicon) });
+const term = (q: string, word: string) => analyze(q).terms.find((t) => t.stem === stem(word));
+
+describe("answer types from the question's grammar", () => {
+  it.each([
+    ["How long does whitening take?", "duration"],
+    ["how soon will I see results", "duration"],
+    ["How many visits do implants need?", "count"],
+    ["how often should I get a cleaning?", "frequency"],
+    ["How much does an implant cost?", "cost"],
+    ["Is whitening safe for crowns?", "yes_no"],
+    ["Why do my gums bleed?", "reason"],
+    ["What are the side effects of whitening?", "list"],
+    ["What is an implant?", "definition"],
+    ["Is an implant better than a bridge?", "comparison"],
+  ])("%s → %s", (question, type) => {
+    expect(answerTypeOf(question)).toBe(type);
+  });
+
+  it("recognizes sentences that carry the asked-for answer", () => {
+    expect(carriesAnswerType("duration", "An appointment takes about 90 minutes.")).toBe(true);
+    expect(carriesAnswerType("duration", "Whitening works on natural teeth.")).toBe(false);
+    expect(carriesAnswerType("frequency", "We recommend a cleaning every six months.")).toBe(true);
+    expect(carriesAnswerType("yes_no", "Anything at all.")).toBeNull();
+  });
+});
+
+describe("question analysis", () => {
+  it("keeps the topic and discounts a chatty preamble", () => {
+    const a = analyze("Hi! My sister had this done last year and loved it. How long does whitening take?");
+    expect(a.parts).toHaveLength(1);
+    expect(a.parts[0]!.type).toBe("duration");
+    expect(term("Hi! My sister had this done last year and loved it. How long does whitening take?", "whitening")!.role).toBe("topic");
+    const sister = a.terms.find((t) => t.stem === stem("sister"))!;
+    expect(sister.role).toBe("context");
+    expect(sister.offCorpus).toBe(false);
+    expect(sister.weight).toBeLessThan(term("Hi! My sister had this done last year and loved it. How long does whitening take?", "whitening")!.weight);
+  });
+
+  it("treats a clause before the question as context", () => {
+    const q = "a friend told me about it and I'm curious, does whitening change crowns?";
+    expect(term(q, "friend")!.role).toBe("context");
+    expect(term(q, "crowns")!.role).toBe("topic");
+  });
+
+  it("treats verbs and adverbs the corpus never uses as framing, and unknown nouns as off the articles", () => {
+    const q = "I'm wondering, does insurance pay for implants?";
+    expect(term(q, "wondering")?.role ?? "framing").toBe("framing");
+    const insurance = term(q, "insurance")!;
+    expect(insurance.offCorpus).toBe(true);
+    expect(insurance.weight).toBeGreaterThan(term(q, "implants")!.weight * 0.5);
+  });
+
+  it("splits a two-part question into parts with their own answer types", () => {
+    const a = analyze("How long does whitening take, and is sensitivity common?");
+    expect(a.parts.map((p) => p.type)).toEqual(["duration", "yes_no"]);
+    expect(a.parts[1]!.terms.map((t) => t.stem)).toContain(stem("sensitivity"));
+  });
+
+  it("matches multi-word lexicon entries as whole phrases", () => {
+    const t = term("can a gum infection spread?", "infection")!;
+    expect(t.alternatives).toContainEqual([stem("gum"), stem("disease")]);
+  });
+
+  it("down-weights terms in most articles unless the question is about nothing else", () => {
+    // "patients" is in most of the tiny corpus's articles.
+    expect(stats.domainCommon(stem("patients"))).toBe(true);
+    expect(term("do patients see results after one visit?", "patients")!.weight).toBeLessThan(stats.idf(stem("patients")));
+    expect(stats.domainCommon(stem("implant"))).toBe(false);
+  });
+});
