@@ -12,7 +12,7 @@ import type { Logger } from "./logger.js";
 import { buildTermStats } from "./retrieve/evidence.js";
 import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type RetrievalSource, type Retriever } from "./retrieve/hybrid.js";
 import type { Lexicon } from "./retrieve/lexicon.js";
-import { buildVocabulary } from "./retrieve/spelling.js";
+import { buildVocabulary, type WordChecker } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
 import type { Assistant, Chunk } from "./types.js";
 
@@ -29,6 +29,8 @@ export interface PipelineParts {
   retrieval?: Partial<RetrievalOptions>;
   /** Overrides the answerer chosen from config (tests, evals). */
   answerer?: Answerer;
+  /** English dictionary for typo repair; without it (Workers) the corpus vocabulary alone decides what is a word. */
+  dictionary?: WordChecker | null;
 }
 
 export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; retriever: Retriever } {
@@ -43,6 +45,7 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
   const vocabulary = buildVocabulary(
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
     lexicon.entries.flatMap((e) => e.phrases.flat()),
+    parts.dictionary ?? null,
   );
   const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
   return { assistant, retriever };

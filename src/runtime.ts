@@ -22,6 +22,7 @@ import { createWidgetRoutes } from "./http/routes/widget.js";
 import { buildWidget } from "./widget/bundle.js";
 import { openLeads, type OpenLeadsOptions } from "./leads/index.js";
 import { createLogger, type Logger } from "./logger.js";
+import { loadEnglishDictionary } from "./retrieve/dictionary.js";
 import { loadLexicon } from "./retrieve/lexicon.js";
 import { loadSafetyRules } from "./route/index.js";
 import type { Assistant } from "./types.js";
@@ -78,6 +79,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const lexicon = await loadLexicon(path.join(config.paths.corpusDir, "lexicon.yaml"));
   const safety = loadSafetyRules(path.join(config.paths.corpusDir, "safety"));
+  const dictionary = await loadEnglishDictionary();
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,
@@ -86,6 +88,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
     embedder,
     lexicon,
     safety,
+    dictionary,
     ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     ...(options.answerer ? { answerer: options.answerer } : {}),
   });
