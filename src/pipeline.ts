@@ -14,6 +14,7 @@ import { createRetriever, DEFAULT_RETRIEVAL, type RetrievalOptions, type Retriev
 import type { Lexicon } from "./retrieve/lexicon.js";
 import { buildVocabulary, type WordChecker } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
+import { contentTerms } from "./retrieve/terms.js";
 import type { Assistant, Chunk } from "./types.js";
 
 export interface PipelineParts {
@@ -47,6 +48,25 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
     lexicon.entries.flatMap((e) => e.phrases.flat()),
     parts.dictionary ?? null,
   );
-  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, lexicon, termStats, answerer, logger, condense, vocabulary });
+  const passagesWith = documentFrequencies(parts.chunks.filter((c) => !c.promotional));
+  const assistant = createAssistant({
+    clinic: config.clinic,
+    safety: parts.safety,
+    retriever,
+    lexicon,
+    termStats,
+    answerer,
+    logger,
+    condense,
+    vocabulary,
+    passagesWith: (stem) => passagesWith.get(stem) ?? 0,
+  });
   return { assistant, retriever };
+}
+
+/** Stem → number of passages (text or headings) containing it. */
+function documentFrequencies(chunks: readonly Chunk[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const t of new Set(contentTerms([...c.sectionPath, c.text].join(" ")))) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
 }
