@@ -95,7 +95,7 @@ export function correctWord(word: string, vocabulary: Vocabulary, budget: Sugges
 export function correctSpelling(text: string, vocabulary: Vocabulary): string {
   const budget: SuggestBudget = { left: MAX_SUGGEST_CALLS };
   return text.replace(/[\p{L}][\p{L}'’-]*/gu, (token) => {
-    const lower = token.toLowerCase();
+    const lower = token.toLowerCase().replace(/[’‘]/g, "'");
     const fixed = correctWord(lower, vocabulary, budget);
     return fixed ?? token;
   });

@@ -69,6 +69,7 @@ describe("typo repair with the English dictionary", () => {
     expect(correctWord("lst", vocabulary)).toBeNull();
     expect(correctWord("2hours", vocabulary)).toBeNull();
     expect(correctWord("qwzxv", vocabulary)).toBeNull();
+    expect(correctSpelling("I don’t know, they’re fine", vocabulary)).toBe("I don’t know, they’re fine");
   });
 });
 
