@@ -121,27 +121,24 @@ async function libraryBench(args: BenchArgs & { library: number }) {
   const embedder = createEmbedder(config);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+  // Each line is printed as soon as it is measured: a cold build of a large library takes minutes.
+  console.log(`\nIndex build, synthetic library of ${args.library} articles (seed 42), embedder ${embedder.id}`);
   let t = performance.now();
   const prepared = await prepareCorpus(paths);
-  const prepareMs = performance.now() - t;
+  console.log(`load + chunk + near-duplicate collapse: ${seconds(performance.now() - t)} (${prepared.chunks.length} chunks, ${prepared.duplicateChunksDropped} duplicates dropped)`);
 
   t = performance.now();
   const cold = await buildIndex({ ...paths, indexDir, embedder, force: true });
-  const coldMs = performance.now() - t;
+  console.log(`cold build (nothing cached): ${seconds(performance.now() - t)} (${cold.manifest.indexedChunkCount} chunks embedded)`);
 
   // Edit one article: only its chunks should be embedded again.
   const first = (await readdir(articlesDir)).sort()[0]!;
   const file = path.join(articlesDir, first);
   await writeFile(file, `${await readFile(file, "utf8")}\nOne more sentence added by the bench to change this article.\n`);
-  let startedAt = 0;
+  let toEmbed = -1;
   t = performance.now();
-  const warm = await buildIndex({ ...paths, indexDir, embedder, onProgress: (done, total) => (startedAt ||= total - done) });
-  const warmMs = performance.now() - t;
-
-  console.log(`\nIndex build, synthetic library of ${args.library} articles (seed 42), embedder ${embedder.id}`);
-  console.log(`load + chunk + near-duplicate collapse: ${seconds(prepareMs)} (${prepared.chunks.length} chunks, ${prepared.duplicateChunksDropped} duplicates dropped)`);
-  console.log(`cold build (nothing cached): ${seconds(coldMs)} (${cold.manifest.indexedChunkCount} chunks embedded)`);
-  console.log(`rebuild after editing one article: ${seconds(warmMs)} (${startedAt} chunks embedded, the rest from the cache; status ${warm.status})`);
+  const warm = await buildIndex({ ...paths, indexDir, embedder, onProgress: (done, total) => (toEmbed = toEmbed < 0 ? total - done : toEmbed) });
+  console.log(`rebuild after editing one article: ${seconds(performance.now() - t)} (${toEmbed} chunks embedded, the rest from the cache; status ${warm.status})`);
 
   if (args.embedBatches) {
     const texts = prepared.chunks.slice(0, 128).map((c) => [c.title, ...c.sectionPath, c.text].join("\n"));

@@ -21,11 +21,12 @@ export interface BuildOptions extends CorpusPaths {
 }
 
 /**
- * Texts per embedDocuments call. USE-lite on 2 cores: about 10-25% less time
- * per chunk at 64 than at 1-16 (npm run bench -- --library); larger batches
- * gain nothing more and hold more memory.
+ * Texts per embedDocuments call. For USE-lite, batching saves nothing: CPU
+ * time per chunk is about 70-80 ms at batch sizes 1, 16, 64 and 128 alike
+ * (npm run bench -- --library N --embed-batches 1,16,64,128); remote
+ * embedders (OpenAI) gain from fewer requests.
  */
-export const DEFAULT_EMBED_BATCH = 64;
+export const DEFAULT_EMBED_BATCH = 16;
 
 /** Vectors for `texts`, reusing the index dir's embedding cache and refreshing it. */
 async function embedWithCache(texts: string[], options: BuildOptions): Promise<number[][]> {
