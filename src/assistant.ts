@@ -7,7 +7,7 @@
  * LLM answerer verifies them).
  */
 import type { Clinic } from "./config.js";
-import { ChatReplySchema, type ChatReply, type ChatRequest, type ChatStreamEvent } from "./contract.js";
+import { ChatReplySchema, type ChatReply, type ChatRequest, type ChatStreamEvent, type Turn } from "./contract.js";
 import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/answerer.js";
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
 import { answerReply, bookingReply, crisisNotice, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, withCrisisNotice, type CitedText } from "./answer/reply.js";
@@ -17,7 +17,7 @@ import { assessAnswerability } from "./retrieve/evidence.js";
 import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
 import type { Understanding } from "./understand/index.js";
-import { assessRisk, resolveFollowUp, routeIntent, sanitizeInput, type SafetyRules } from "./route/index.js";
+import { assessRisk, needsPriorTopic, priorQuestion, resolveFollowUp, resolveWithPriorAnswer, routeIntent, routeMessage, sanitizeInput, type SafetyRules, type StandaloneQuestion } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { createFingerprinter, type Fingerprinter, type Logger } from "./logger.js";
 import { correctSpelling, type Vocabulary } from "./retrieve/spelling.js";
@@ -37,6 +37,8 @@ export interface AssistantDeps {
   vocabulary?: Vocabulary;
   /** Session tags in chat logs; default: keyed per process, rotated daily (see logger.ts). */
   fingerprint?: Fingerprinter;
+  /** How many indexed passages contain a stem: which of a previous answer's words lead to other passages. */
+  passagesWith?: (stem: string) => number;
 }
 
 /** What is left to do once routing and retrieval are done. */
@@ -49,19 +51,33 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const clinic = deps.clinic;
   const fingerprint = deps.fingerprint ?? createFingerprinter();
 
-  async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<string> {
+  async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<StandaloneQuestion> {
     const history = request.history ?? [];
     if (history.length > 0 && deps.condense) {
       const condensed = await deps.condense(history, message, signal).catch(() => null);
-      if (condensed) return condensed;
+      if (condensed) return { question: condensed, context: [] };
     }
-    return resolveFollowUp(message, history);
+    return resolveWithPriorAnswer(message, history, await priorCitations(message, history), deps.passagesWith);
+  }
+
+  /**
+   * The passages the assistant cited for the patient's previous question,
+   * re-derived by answering it again here (deterministic, extractive):
+   * assistant turns in `history` are client-sent and never evidence.
+   */
+  async function priorCitations(message: string, history: Turn[]) {
+    const prior = needsPriorTopic(message, history) ? priorQuestion(history) : null;
+    if (!prior || routeMessage(sanitizeInput(prior), deps.safety).kind !== "question") return [];
+    const scratch: Trace = { route: "question", risk: { level: "none", rule: null }, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
+    const { input, covered } = await gather(sanitizeInput(prior), scratch);
+    const cited = covered ? (extractive.answerSync(input)?.cited.citations ?? []) : [];
+    return cited.map((c) => ({ section: c.section, text: c.quote }));
   }
 
   /** Retrieval plus the evidence check shared by answers and advice refusals. */
-  async function gather(asked: string, trace: Trace) {
+  async function gather(asked: string, trace: Trace, context: string[] = []) {
     const question = deps.vocabulary ? correctSpelling(asked, deps.vocabulary) : asked;
-    const retrieval = await deps.retriever.retrieve(question);
+    const retrieval = await deps.retriever.retrieve(question, { context });
     const analysis = deps.understanding.analyze(question);
     const { features, ...verdict } = assessAnswerability(analysis, retrieval.passages, deps.answerability);
     trace.features = features;
@@ -99,7 +115,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return final(personalAdviceReply(clinic, sessionId, facts ? limitFacts(facts.cited) : null));
       }
       case "question": {
-        const { input, covered } = await gather(await standaloneQuestion(message, request, options.signal), trace);
+        const standalone = await standaloneQuestion(message, request, options.signal);
+        const { input, covered } = await gather(standalone.question, trace, standalone.context);
         if (!covered) return final(noAnswerReply(clinic, sessionId));
         // An LLM words the same evidence: the passages holding the sentences the extractive
         // selection would quote (all top passages when it found none).

@@ -16,8 +16,9 @@ import { DEFAULT_VERIFY, prepareEvidence } from "./answer/verify.js";
 import { verifierResources } from "./answer/claims/resources.js";
 import type { Thesaurus } from "./answer/claims/wordnet.js";
 import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
-import { buildVocabulary } from "./retrieve/spelling.js";
+import { buildVocabulary, type WordChecker } from "./retrieve/spelling.js";
 import type { SafetyRules } from "./route/index.js";
+import { contentTerms } from "./retrieve/terms.js";
 import type { Assistant, Chunk } from "./types.js";
 
 export interface PipelineParts {
@@ -39,6 +40,8 @@ export interface PipelineParts {
   thesaurus?: Thesaurus | null;
   /** Overrides the committed answerability model (training, tests). */
   answerability?: AnswerabilityModel;
+  /** English dictionary for typo repair; without it (Workers) the corpus vocabulary alone decides what is a word. */
+  dictionary?: WordChecker | null;
 }
 
 /**
@@ -69,7 +72,27 @@ export function assemblePipeline(parts: PipelineParts): { assistant: Assistant; 
   const vocabulary = buildVocabulary(
     parts.chunks.map((c) => [c.title, ...c.sectionPath, c.text].join(" ")),
     lexicon.entries.flatMap((e) => e.phrases.flat()),
+    parts.dictionary ?? null,
   );
-  const assistant = createAssistant({ clinic: config.clinic, safety: parts.safety, retriever, understanding, answerer, logger, condense, vocabulary, ...(parts.answerability ? { answerability: parts.answerability } : {}) });
+  const passagesWith = documentFrequencies(parts.chunks.filter((c) => !c.promotional));
+  const assistant = createAssistant({
+    clinic: config.clinic,
+    safety: parts.safety,
+    retriever,
+    understanding,
+    answerer,
+    logger,
+    condense,
+    vocabulary,
+    passagesWith: (stem) => passagesWith.get(stem) ?? 0,
+    ...(parts.answerability ? { answerability: parts.answerability } : {}),
+  });
   return { assistant, retriever };
+}
+
+/** Stem → number of passages (text or headings) containing it. */
+function documentFrequencies(chunks: readonly Chunk[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const t of new Set(contentTerms([...c.sectionPath, c.text].join(" ")))) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
 }

@@ -28,6 +28,7 @@ import { installedWordNet } from "./answer/claims/wordnet-files.js";
 import { loadPromoPatterns } from "./ingest/promotional.js";
 import { loadLexicon, type Lexicon } from "./retrieve/lexicon.js";
 import { loadClinicSafetyRules, type SafetyRules } from "./route/index.js";
+import { loadEnglishDictionary } from "./retrieve/dictionary.js";
 import type { Assistant } from "./types.js";
 
 export interface RuntimeOptions {
@@ -107,6 +108,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
   if (options.ensureIndex) await ensureIndexFresh(config, embedder, logger);
   const index: LoadedIndex = await loadIndex(config.paths.indexDir, { embedderId: embedder.id, dimensions: embedder.dimensions });
   const safety = loadClinicSafetyRules(clinicFiles(config.paths).safety, index.topic);
+  const dictionary = await loadEnglishDictionary();
   const { assistant, retriever } = assemblePipeline({
     config,
     logger,
@@ -118,6 +120,7 @@ export async function loadPipeline(config: Config, options: RuntimeOptions = {})
     crisisRulesFile,
     // WordNet (about 40 MB in memory) only where generated sentences are verified.
     thesaurus: config.answerer === "llm" ? installedWordNet() : null,
+    dictionary,
     ...(options.retrieval ? { retrieval: options.retrieval } : {}),
     ...(options.answerer ? { answerer: options.answerer } : {}),
   });

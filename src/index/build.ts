@@ -3,8 +3,10 @@
  * Skips the work when the corpus hash and the embedder are unchanged.
  */
 import hnswlib from "hnswlib-node";
+import { mkdir } from "node:fs/promises";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
 import { buildBm25, toBm25Doc } from "./bm25.js";
+import { embeddingKey, loadEmbeddingCache, saveEmbeddingCache } from "./embedding-cache.js";
 import { prepareCorpus, type CorpusPaths } from "./corpus.js";
 import { INDEX_SCHEMA_VERSION, manifestMismatch, type IndexManifest } from "./manifest.js";
 import { deriveTopic, type TopicData } from "../route/topic.js";
@@ -16,9 +18,48 @@ export interface BuildOptions extends CorpusPaths {
   indexDir: string;
   embedder: IdentifiedEmbeddings;
   force?: boolean;
-  /** Called after each embedding batch. */
+  /** Called after each embedding batch (cached embeddings count as done from the start). */
   onProgress?: (done: number, total: number) => void;
   embedBatchSize?: number;
+}
+
+/**
+ * Texts per embedDocuments call. For USE-lite, batching saves nothing: CPU
+ * time per chunk is about 70-80 ms at batch sizes 1, 16, 64 and 128 alike
+ * (npm run bench -- --library N --embed-batches 1,16,64,128); remote
+ * embedders (OpenAI) gain from fewer requests.
+ */
+export const DEFAULT_EMBED_BATCH = 16;
+
+/** Vectors for `texts`, reusing the index dir's embedding cache and refreshing it. */
+async function embedWithCache(texts: string[], options: BuildOptions): Promise<number[][]> {
+  const { embedder } = options;
+  const cache = await loadEmbeddingCache(options.indexDir, embedder);
+  const keys = texts.map(embeddingKey);
+  const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
+  const textOf = new Map(keys.map((k, i) => [k, texts[i]!]));
+  const batch = options.embedBatchSize ?? DEFAULT_EMBED_BATCH;
+  const uses = new Map<string, number>();
+  for (const k of keys) uses.set(k, (uses.get(k) ?? 0) + 1);
+  let done = texts.length - missing.reduce((n, k) => n + uses.get(k)!, 0);
+  options.onProgress?.(done, texts.length);
+  for (let i = 0; i < missing.length; i += batch) {
+    const slice = missing.slice(i, i + batch);
+    const embedded = await embedder.embeddings.embedDocuments(slice.map((k) => textOf.get(k)!));
+    if (embedded.length !== slice.length) throw new Error(`Embedder ${embedder.id} returned ${embedded.length} vectors for ${slice.length} texts.`);
+    embedded.forEach((v, j) => {
+      if (v.length !== embedder.dimensions) {
+        throw new Error(`Embedder ${embedder.id} returned ${v.length} dimensions, expected ${embedder.dimensions}.`);
+      }
+      cache.set(slice[j]!, v);
+    });
+    done += slice.reduce((n, k) => n + uses.get(k)!, 0);
+    options.onProgress?.(done, texts.length);
+  }
+  const used = new Map(keys.map((k) => [k, cache.get(k)!]));
+  await mkdir(options.indexDir, { recursive: true });
+  await saveEmbeddingCache(options.indexDir, embedder, used);
+  return keys.map((k) => used.get(k)!);
 }
 
 export interface BuildSummary {
@@ -45,21 +86,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   }
 
   const indexed = corpus.chunks.filter((c) => !c.promotional);
+  // The heading path is part of what a passage is about ("Common Side Effects").
   const texts = indexed.map(indexedText);
-  const vectors: number[][] = [];
-  const batch = options.embedBatchSize ?? 16;
-  options.onProgress?.(0, texts.length);
-  for (let i = 0; i < texts.length; i += batch) {
-    const embedded = await options.embedder.embeddings.embedDocuments(texts.slice(i, i + batch));
-    for (const v of embedded) {
-      if (v.length !== options.embedder.dimensions) {
-        throw new Error(`Embedder ${options.embedder.id} returned ${v.length} dimensions, expected ${options.embedder.dimensions}.`);
-      }
-    }
-    vectors.push(...embedded);
-    options.onProgress?.(vectors.length, texts.length);
-  }
-
+  const vectors = await embedWithCache(texts, options);
   const hnsw = new hnswlib.HierarchicalNSW("cosine", options.embedder.dimensions);
   hnsw.initIndex({ maxElements: Math.max(1, indexed.length), m: 16, efConstruction: 200, randomSeed: 42 });
   vectors.forEach((v, label) => hnsw.addPoint(v, label));

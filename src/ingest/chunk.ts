@@ -177,19 +177,72 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 1 : inter / union;
 }
 
-/** Drops chunks that nearly repeat an earlier one (repeated CTAs, syndicated paragraphs). */
+/** MinHash signature length and its split into LSH bands (BANDS × ROWS = HASHES). */
+const HASHES = 64;
+const BANDS = 16;
+const ROWS = HASHES / BANDS;
+const SEEDS = Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+
+/** Murmur3's finalizer: a cheap, well-mixed 32-bit hash of a 32-bit value. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a of a string. */
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function minHash(shingleSet: Set<string>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const s of shingleSet) {
+    const h = hashString(s);
+    for (let i = 0; i < HASHES; i++) {
+      const v = fmix32(h ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/**
+ * Drops chunks that nearly repeat an earlier one (repeated CTAs, syndicated
+ * paragraphs); the first occurrence wins. Comparing every chunk with every
+ * kept one was quadratic (minutes for a 1,000-article library), so candidates
+ * come from MinHash locality-sensitive hashing: chunks whose signatures agree
+ * on a whole band share a bucket, and only those pairs get the exact Jaccard
+ * check. At the 0.85 threshold a true duplicate pair is missed with
+ * probability below 1e-5 (1 − (1 − 0.85⁴)¹⁶).
+ */
 export function collapseNearDuplicates(chunks: Chunk[], threshold = DEFAULT_CHUNK_OPTIONS.duplicateThreshold): { kept: Chunk[]; dropped: number } {
   const kept: Chunk[] = [];
   const keptShingles: Array<Set<string>> = [];
+  const buckets = new Map<string, number[]>();
   let dropped = 0;
   for (const chunk of chunks) {
     const s = shingles(chunk.text);
-    if (keptShingles.some((k) => jaccard(k, s) >= threshold)) {
+    const sig = minHash(s);
+    const keys = Array.from({ length: BANDS }, (_, b) => `${b}:${sig.subarray(b * ROWS, (b + 1) * ROWS).join(",")}`);
+    const candidates = new Set(keys.flatMap((k) => buckets.get(k) ?? []));
+    if ([...candidates].some((i) => jaccard(keptShingles[i]!, s) >= threshold)) {
       dropped++;
       continue;
     }
+    const index = kept.length;
     kept.push(chunk);
     keptShingles.push(s);
+    for (const k of keys) {
+      const bucket = buckets.get(k);
+      if (bucket) bucket.push(index);
+      else buckets.set(k, [index]);
+    }
   }
   return { kept, dropped };
 }

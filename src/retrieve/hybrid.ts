@@ -59,8 +59,19 @@ export interface RetrievalSource {
 /** How much each of the question's own stems should count in ranking (from question analysis); unlisted stems count 1. */
 export type TermBoosts = (question: string) => ReadonlyMap<string, number>;
 
+/** Per-question options: the tunables, plus words carried over from earlier turns. */
+export type RetrieveOptions = Partial<RetrievalOptions> & {
+  /**
+   * Words a follow-up carries over from earlier turns (the patient's earlier
+   * topic, the previous answer's topic): searched like lexicon expansions,
+   * below the follow-up's own words, even when they also appear in the
+   * question text, so "does that wear off?" ranks by "wear off" within that topic.
+   */
+  context?: readonly string[];
+};
+
 export interface Retriever {
-  retrieve(question: string, options?: Partial<RetrievalOptions>): Promise<RetrievalResult>;
+  retrieve(question: string, options?: RetrieveOptions): Promise<RetrievalResult>;
 }
 
 function normalizeScores(values: Map<string, number>): Map<string, number> {
@@ -79,12 +90,12 @@ export function createRetriever(
   boosts: TermBoosts = () => new Map(),
 ): Retriever {
 
-  function lexical(question: string, expansion: string[], options: RetrievalOptions): Map<string, number> {
+  function lexical(question: string, expansion: string[], carried: ReadonlySet<string>, options: RetrievalOptions): Map<string, number> {
     const own = new Set(contentTerms(question));
     const weights = boosts(question);
     const query = [question, ...expansion].join(" ");
     const hits = index.bm25.search(query, {
-      boostTerm: (term: string) => (own.has(term) ? (weights.get(term) ?? (weights.size > 0 ? 0.3 : 1)) : options.expansionBoost),
+      boostTerm: (term: string) => (own.has(term) && !carried.has(term) ? (weights.get(term) ?? (weights.size > 0 ? 0.3 : 1)) : options.expansionBoost),
       combineWith: "OR",
     });
     return new Map(hits.slice(0, options.candidates).map((h) => [String(h.id), h.score]));
@@ -97,15 +108,17 @@ export function createRetriever(
   }
 
   return {
-    async retrieve(question, overrides = {}) {
+    async retrieve(question, { context = [], ...overrides } = {}) {
       const options = { ...defaults, ...overrides };
-      const expansionTerms = expandQuery(question, lexicon);
       const queryTerms = contentTerms(question);
+      const own = new Set(queryTerms);
+      const carried = new Set(contentTerms(context.join(" ")));
+      const expansionTerms = [...new Set([...expandQuery(question, lexicon), ...carried])].filter((t) => !own.has(t));
       const denseAvailable = Boolean(index.vectors && embedder);
       // Without vectors (Workers with no embedding API) every mode degrades to BM25, never to nothing.
       if (!denseAvailable) options.fusion = "bm25";
       const useDense = options.fusion === "dense" || options.fusion === "rrf" || (options.fusion === "linear" && options.denseWeight > 0);
-      const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, expansionTerms, options);
+      const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, expansionTerms, carried, options);
       const vec = useDense ? await dense(question, options) : new Map<string, number>();
 
       const ids = new Set([...lex.keys(), ...vec.keys()]);

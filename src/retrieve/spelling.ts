@@ -1,61 +1,102 @@
 /**
- * Typo repair against the corpus vocabulary ("sesions" → "sessions"), before
- * retrieval. Only words the corpus and the lexicon do not know are touched,
- * only towards a word the corpus uses, and only within a small edit distance
- * with the same first letter, so a real word about an uncovered topic
- * ("parking", "insurance") is never turned into a covered one.
+ * Typo repair before retrieval ("sesions" → "sessions"). Only non-words are
+ * touched: a word the corpus or the lexicon uses (drug names, procedures) or a
+ * real English word (checked against a Hunspell dictionary, inflections
+ * included) is never changed, so a question about an uncovered topic
+ * ("parking", "insurance") is never turned into a covered one. A non-word is
+ * corrected only towards a word the corpus or lexicon uses, within a small
+ * edit distance, and only when one candidate is clearly best.
+ *
+ * Without a dictionary (Cloudflare Workers) the corpus vocabulary alone decides
+ * what is a word, with the same first-letter and distance limits.
  */
 import { wordTokens } from "../answer/text.js";
 import { editDistance } from "../route/normalize.js";
 import { isStopWord } from "./terms.js";
 
+/** A spelling dictionary: the slice of nspell this module needs. */
+export interface WordChecker {
+  /** True for a real word, inflections included. */
+  correct(word: string): boolean;
+  /** Likely intended words for a non-word, best first. */
+  suggest(word: string): string[];
+}
+
 export interface Vocabulary {
   /** Every lowercased word the corpus or the lexicon uses. */
   words: Set<string>;
-  /** Corpus words by first letter: what a typo may be corrected to. */
+  /** Corpus and lexicon words by first letter: what a typo may be corrected to. */
   targets: Map<string, Set<string>>;
+  /** English dictionary; null means the corpus vocabulary alone decides. */
+  dictionary: WordChecker | null;
 }
 
 const MIN_LENGTH = 5;
+/** Dictionary suggestions are slow for long non-words (up to ~200 ms): asked at most this often per message. */
+const MAX_SUGGEST_CALLS = 3;
 
-export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[] = []): Vocabulary {
-  const words = new Set<string>(otherKnownWords.map((w) => w.toLowerCase()));
-  const targets = new Map<string, Set<string>>();
-  for (const text of corpusTexts) {
-    for (const word of wordTokens(text)) {
-      words.add(word);
-      if (word.length < MIN_LENGTH - 1 || /\d/.test(word)) continue;
-      const bucket = targets.get(word[0]!) ?? new Set<string>();
-      bucket.add(word);
-      targets.set(word[0]!, bucket);
-    }
-  }
-  return { words, targets };
+function addTarget(targets: Map<string, Set<string>>, word: string) {
+  if (word.length < MIN_LENGTH - 1 || /\d/.test(word)) return;
+  const bucket = targets.get(word[0]!) ?? new Set<string>();
+  bucket.add(word);
+  targets.set(word[0]!, bucket);
 }
 
-/** The corpus word a typo most likely meant, or null when none is close enough (or two are equally close). */
-export function correctWord(word: string, vocabulary: Vocabulary): string | null {
+export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[] = [], dictionary: WordChecker | null = null): Vocabulary {
+  const words = new Set<string>();
+  const targets = new Map<string, Set<string>>();
+  for (const text of [...corpusTexts, ...otherKnownWords]) {
+    for (const word of wordTokens(text)) {
+      words.add(word);
+      addTarget(targets, word);
+    }
+  }
+  return { words, targets, dictionary };
+}
+
+/** A real English word: the dictionary knows it as written, capitalized ("monday", "tylenol"), or as every hyphen part. */
+export function isDictionaryWord(word: string, dictionary: WordChecker): boolean {
+  const forms = (w: string) => dictionary.correct(w) || dictionary.correct(w[0]!.toUpperCase() + w.slice(1));
+  if (forms(word)) return true;
+  const parts = word.split(/['-]/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => p.length < 2 || forms(p));
+}
+
+interface SuggestBudget {
+  left: number;
+}
+
+/** The corpus word a typo most likely meant, or null when it is a word, or none or several are equally close. */
+export function correctWord(word: string, vocabulary: Vocabulary, budget: SuggestBudget = { left: MAX_SUGGEST_CALLS }): string | null {
   if (word.length < MIN_LENGTH || vocabulary.words.has(word) || isStopWord(word) || /\d/.test(word)) return null;
+  const dictionary = vocabulary.dictionary;
+  if (dictionary && isDictionaryWord(word, dictionary)) return null;
   const max = word.length >= 8 ? 2 : 1;
-  let best: string | null = null;
+  let best: string[] = [];
   let bestDistance = max + 1;
-  let tie = false;
   for (const candidate of vocabulary.targets.get(word[0]!) ?? []) {
     const d = editDistance(word, candidate, max);
     if (d < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance && candidate !== best) tie = true;
+    } else if (d === bestDistance && d <= max) best.push(candidate);
   }
-  return best !== null && !tie ? best : null;
+  if (best.length === 1) return best[0]!;
+  if (best.length === 0 || !dictionary || budget.left <= 0) return null;
+  // Equally close corpus words ("sesions": sessions, lesions): the dictionary's
+  // suggestions may single one out; when they do not, no guess.
+  budget.left--;
+  const suggested = new Set(dictionary.suggest(word).map((s) => s.toLowerCase()));
+  const agreed = best.filter((c) => suggested.has(c));
+  return agreed.length === 1 ? agreed[0]! : null;
 }
 
 /** The text with each correctable word replaced; everything else unchanged. */
 export function correctSpelling(text: string, vocabulary: Vocabulary): string {
+  const budget: SuggestBudget = { left: MAX_SUGGEST_CALLS };
   return text.replace(/[\p{L}][\p{L}'’-]*/gu, (token) => {
-    const lower = token.toLowerCase();
-    const fixed = correctWord(lower, vocabulary);
+    const lower = token.toLowerCase().replace(/[’‘]/g, "'");
+    const fixed = correctWord(lower, vocabulary, budget);
     return fixed ?? token;
   });
 }

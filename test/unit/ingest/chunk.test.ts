@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countWords, splitSentences } from "../../../src/answer/text.js";
-import { chunkArticle, collapseNearDuplicates, parseBlocks } from "../../../src/ingest/chunk.js";
+import { chunkArticle, collapseNearDuplicates, jaccard, parseBlocks } from "../../../src/ingest/chunk.js";
+import { wordTokens } from "../../../src/answer/text.js";
 import { createPromoMatcher, promoRules } from "../../../src/ingest/promotional.js";
 import type { Article } from "../../../src/types.js";
 
@@ -82,5 +84,45 @@ describe("collapseNearDuplicates", () => {
     const { kept, dropped } = collapseNearDuplicates([...a, ...b, ...c]);
     expect(dropped).toBe(1);
     expect(kept.map((k) => k.articleId)).toEqual(["a", "c"]);
+  });
+
+  /** The quadratic definition: every chunk against every kept one. */
+  function reference(chunks: ReturnType<typeof chunkArticle>, threshold = 0.85) {
+    const shingles = (text: string) => {
+      const w = wordTokens(text);
+      return new Set(w.length < 3 ? [w.join(" ")] : w.slice(0, -2).map((_, i) => `${w[i]} ${w[i + 1]} ${w[i + 2]}`));
+    };
+    const kept: Array<Set<string>> = [];
+    const ids: string[] = [];
+    for (const c of chunks) {
+      const s = shingles(c.text);
+      if (kept.some((k) => jaccard(k, s) >= threshold)) continue;
+      kept.push(s);
+      ids.push(c.id);
+    }
+    return ids;
+  }
+
+  it("keeps exactly what comparing every pair keeps (near-duplicates planted by small edits)", () => {
+    const words = ["visit", "knee", "stretch", "nurse", "plan", "week", "pain", "rest", "walk", "ice", "heat", "chair"];
+    const text = fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 40 }).map((w) => w.join(" "));
+    // Each chunk is either fresh text or an earlier chunk with a few words changed.
+    const corpus = fc.array(fc.tuple(text, fc.nat(), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...words)), { maxLength: 3 })), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(corpus, (specs) => {
+        const texts: string[] = [];
+        for (const [fresh, from, edits] of specs) {
+          if (texts.length === 0 || from % 2 === 0) texts.push(fresh);
+          else {
+            const w = texts[from % texts.length]!.split(" ");
+            for (const [at, word] of edits) w[at % w.length] = word;
+            texts.push(w.join(" "));
+          }
+        }
+        const chunks = texts.map((t, i) => ({ ...chunkArticle(article(t, `a${i}`), promo)[0]!, id: `a${i}#0` }));
+        expect(collapseNearDuplicates(chunks).kept.map((c) => c.id)).toEqual(reference(chunks));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });
