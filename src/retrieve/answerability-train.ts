@@ -1,8 +1,10 @@
 /**
  * Deterministic training of the answerability model: standardized features,
  * logistic regression by full-batch gradient descent with L2, then the
- * decision threshold that minimizes errors when answering an uncovered
- * question costs twice as much as an honest "I don't have that information".
+ * decision threshold: the lowest one at which at most `maxFalseAnswerRate` of
+ * the uncovered training questions would be answered. A wrong answer is worse
+ * than an honest "I don't have that information", so the bound on wrong
+ * answers is fixed first and the threshold gives as many answers as it allows.
  */
 import { FEATURE_NAMES, probability, type Features } from "./evidence.js";
 import type { AnswerabilityModel } from "./answerability-model.js";
@@ -17,11 +19,11 @@ export interface AnswerTrainOptions {
   epochs: number;
   learningRate: number;
   l2: number;
-  /** Cost of answering an uncovered question relative to refusing a covered one. */
-  falseAnswerCost: number;
+  /** Largest share of uncovered training questions the threshold may let through (the issue's target: 3%). */
+  maxFalseAnswerRate: number;
 }
 
-export const DEFAULT_ANSWER_TRAINING: AnswerTrainOptions = { epochs: 3000, learningRate: 0.1, l2: 0.01, falseAnswerCost: 2 };
+export const DEFAULT_ANSWER_TRAINING: AnswerTrainOptions = { epochs: 3000, learningRate: 0.1, l2: 0.01, maxFalseAnswerRate: 0.03 };
 
 const round = (x: number) => Number(x.toFixed(6));
 
@@ -62,16 +64,16 @@ export function trainAnswerability(examples: readonly TrainingExample[], sources
     threshold: 0.5,
     trainedOn: { answerable: positives, uncovered: n - positives, sources },
   };
-  // Threshold: fewest weighted errors over the training set, ties to the lower (more answers) one.
+  // Threshold: the lowest (most answers) that keeps answered-uncovered within the bound.
   const probs = examples.map((e) => probability(model, e.features));
-  let best = { t: 0.5, cost: Infinity };
-  for (let t = 0.2; t <= 0.8001; t += 0.01) {
-    let cost = 0;
-    probs.forEach((p, i) => {
-      if (p >= t && !examples[i]!.answerable) cost += options.falseAnswerCost;
-      if (p < t && examples[i]!.answerable) cost += 1;
-    });
-    if (cost < best.cost) best = { t, cost };
+  const uncovered = probs.filter((_, i) => !examples[i]!.answerable);
+  let best = { t: 0.95 };
+  for (let t = 0.2; t <= 0.9501; t += 0.01) {
+    const falseAnswers = uncovered.filter((p) => p >= t).length;
+    if (falseAnswers <= options.maxFalseAnswerRate * uncovered.length) {
+      best = { t };
+      break;
+    }
   }
   return { ...model, threshold: round(best.t) };
 }

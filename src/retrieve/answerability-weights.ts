@@ -16,36 +16,36 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.92745,
-  "coverUnion": 0.296325,
-  "partMin": -0.615029,
-  "offCorpus": -1.142364,
-  "anchor": -0.099583,
-  "typeAsked": -0.563844,
-  "typeFound": 0.657888,
-  "heading": 0.235685,
-  "bm25": 0.875731,
-  "margin": 0.363228,
-  "topicTerms": 0.53836,
-  "compounds": 0.076149
+  "coverBest": 0.947495,
+  "coverUnion": 0.290845,
+  "partMin": -0.608664,
+  "offCorpus": -1.11044,
+  "anchor": -0.083531,
+  "typeAsked": -0.560646,
+  "typeFound": 0.661922,
+  "heading": 0.241838,
+  "bm25": 0.87735,
+  "margin": 0.370082,
+  "topicTerms": 0.546942,
+  "compounds": 0.073013
  },
- "bias": 0.96844,
+ "bias": 0.974744,
  "scale": {
   "coverBest": {
-   "mean": 0.685074,
-   "std": 0.317312
+   "mean": 0.686661,
+   "std": 0.316288
   },
   "coverUnion": {
-   "mean": 0.716543,
-   "std": 0.320772
+   "mean": 0.718172,
+   "std": 0.320437
   },
   "partMin": {
-   "mean": 0.71962,
-   "std": 0.344171
+   "mean": 0.721277,
+   "std": 0.343817
   },
   "offCorpus": {
-   "mean": 0.155634,
-   "std": 0.292632
+   "mean": 0.155591,
+   "std": 0.292535
   },
   "anchor": {
    "mean": 0.692453,
@@ -60,27 +60,27 @@ export default {
    "std": 0.430255
   },
   "heading": {
-   "mean": 0.351012,
-   "std": 0.344025
+   "mean": 0.351298,
+   "std": 0.343993
   },
   "bm25": {
-   "mean": 3.243015,
-   "std": 1.109917
+   "mean": 3.247487,
+   "std": 1.108009
   },
   "margin": {
-   "mean": 0.352807,
-   "std": 0.292592
+   "mean": 0.354779,
+   "std": 0.29414
   },
   "topicTerms": {
-   "mean": 1.520287,
-   "std": 0.387439
+   "mean": 1.519802,
+   "std": 0.387002
   },
   "compounds": {
    "mean": 0.934486,
    "std": 0.234563
   }
  },
- "threshold": 0.5,
+ "threshold": 0.76,
  "trainedOn": {
   "answerable": 248,
   "uncovered": 70,

@@ -20,7 +20,7 @@ let questions: string[] = [];
 
 beforeAll(async () => {
   rt = await startTestRuntime({ OPENAI_API_KEY: "sk-test-drift-0123456789", ANSWERER: "llm" });
-  const suite = parseYaml(await readFile(path.resolve("evals/clinic-faq.yaml"), "utf8")) as { cases: Array<{ question: string; history?: unknown[]; expect: { type?: string } }> };
+  const suite = parseYaml(await readFile(path.resolve("evals/ketamine-pain/clinic-faq.yaml"), "utf8")) as { cases: Array<{ question: string; history?: unknown[]; expect: { type?: string } }> };
   questions = suite.cases.filter((c) => c.expect.type === "answer" && !c.history?.length).map((c) => c.question).slice(0, 20);
 });
 afterEach(() => mock.reset());

@@ -10,7 +10,7 @@ const doctorClinic = path.resolve(import.meta.dirname, "../../fixtures/doctor/co
 describe("the crisis notice", () => {
   it("falls back to a generic text with the clinic's own emergency call actions when clinic.yaml has no crisisNotice", () => {
     const raw = parseYaml(readFileSync(doctorClinic, "utf8")) as Record<string, unknown>;
-    expect(raw.crisisNotice).toBeUndefined();
+    delete raw.crisisNotice;
     const clinic = parseClinic(raw, "clinic.yaml");
     const notice = crisisNotice(clinic);
     expect(notice.text).toBe(DEFAULT_CRISIS_NOTICE_TEXT);

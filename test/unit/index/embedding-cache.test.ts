@@ -46,7 +46,7 @@ describe("embedding cache across rebuilds", () => {
   let counting: CountingEmbeddings;
   let embedder: IdentifiedEmbeddings;
   const build = (e = embedder) =>
-    buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.join(corpusDir, "promotional.yaml")], indexDir, embedder: e });
+    buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.resolve("corpus/defaults/promotional.yaml")], indexDir, embedder: e });
 
   beforeEach(async () => {
     corpusDir = await writeMadeUpCorpus(ARTICLES);
@@ -72,7 +72,7 @@ describe("embedding cache across rebuilds", () => {
 
     const warm = await loadIndex(indexDir, { embedderId: embedder.id, dimensions: 26 });
     const coldDir = path.join(corpusDir, "cold");
-    await buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.join(corpusDir, "promotional.yaml")], indexDir: coldDir, embedder });
+    await buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.resolve("corpus/defaults/promotional.yaml")], indexDir: coldDir, embedder });
     const cold = await loadIndex(coldDir, { embedderId: embedder.id, dimensions: 26 });
     expect(warm.store.vectorLabels).toEqual(cold.store.vectorLabels);
     const query = new Array<number>(26).fill(1);
@@ -94,7 +94,7 @@ describe("embedding cache across rebuilds", () => {
     const bytes = await readFile(cacheFile);
     await writeFile(cacheFile, bytes.subarray(0, bytes.length - 7));
     counting.embedded = [];
-    await buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.join(corpusDir, "promotional.yaml")], indexDir, embedder, force: true });
+    await buildIndex({ articlesDir: path.join(corpusDir, "articles"), promotionalFiles: [path.resolve("corpus/defaults/promotional.yaml")], indexDir, embedder, force: true });
     expect(counting.embedded).toHaveLength(n);
 
     const other = new CountingEmbeddings();
