@@ -141,7 +141,7 @@ export function renderDoctorHtml(r: DoctorReport): string {
   const all = findings(r);
   const blocking = all.filter((f) => f.severity === "blocking");
   const verdict = r.summary.passed
-    ? `<div class="verdict ok">Ready to go live${r.summary.warnings ? ` — ${r.summary.warnings} warning(s) worth reading below` : ""}.</div>`
+    ? `<div class="verdict ok">No blocking problems${r.summary.warnings ? ` — read the ${r.summary.warnings} warning(s) below, and the replies to the common questions, before going live` : ""}.</div>`
     : `<div class="verdict bad">Not ready to go live: ${blocking.length ? `${blocking.length} blocking problem(s)` : `${r.summary.warnings} warning(s) (--strict)`}.</div>`;
   const fixFirst = blocking.length ? `<h3>Fix first</h3><ul>${blocking.map((b) => `<li>${esc(b.text)}</li>`).join("")}</ul>` : "";
   const cards = `<div class="cards"><div class="card blocking"><span>Blocking</span><b>${r.summary.blocking}</b></div><div class="card warning"><span>Warnings</span><b>${r.summary.warnings}</b></div><div class="card"><span>Notes</span><b>${r.summary.info}</b></div><div class="card"><span>Articles</span><b>${r.articles.length}</b></div><div class="card"><span>Chunks indexed</span><b>${r.assistant?.chunks ?? "—"}</b></div></div>`;

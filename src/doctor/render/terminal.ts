@@ -70,6 +70,7 @@ export function renderTerminal(r: DoctorReport, maxRows = 30): string {
   const blocking = findings(r).filter((f) => f.severity === "blocking");
   out.push("", `Summary: ${r.summary.blocking} blocking, ${r.summary.warnings} warning(s), ${r.summary.info} note(s)${r.options.strict ? " (--strict: warnings block)" : ""}`);
   for (const b of blocking) out.push(`  ✗ ${b.check}: ${b.text}`);
-  out.push(r.summary.passed ? "Doctor: ready to go live." : "Doctor: NOT ready — fix the problems above.");
+  // "No blocking problems" is not "ready": unanswered common questions and contradictions are warnings a person must read.
+  out.push(r.summary.passed ? `Doctor: no blocking problems${r.summary.warnings ? ` (read the ${r.summary.warnings} warning(s) and the common-question replies above before going live)` : ""}.` : "Doctor: NOT ready — fix the problems above.");
   return out.join("\n");
 }
