@@ -81,6 +81,12 @@ async function crossValidate(
       }
     }
     const f = riskFigures(tuning.map((m, i) => ({ expected: expectedLevel(m), got: levelAt(raw[which][i]!, thresholds[which]) })));
+    if (process.argv.includes("--misses")) {
+      tuning.forEach((m, i) => {
+        const got = levelAt(raw[which][i]!, thresholds[which]);
+        if (got !== expectedLevel(m)) console.log(`  ${which} ${m.id} want ${expectedLevel(m)} got ${got} r=${raw[which][i]!.risk.toFixed(2)} c=${raw[which][i]!.clear.toFixed(2)} [${m.category}/${m.style}] ${m.message.slice(0, 90)}`);
+      });
+    }
     console.log(`${which} at the committed thresholds ${JSON.stringify(thresholds[which])}: seen ${formatRate(f.crisisSeen)}; clear ${formatRate(f.clearAsClear)}; ord→clear ${formatRate(f.ordinaryClear)}; ord→possible ${formatRate(f.ordinaryPossible)}`);
   }
 }

@@ -66,16 +66,18 @@ export function examplesFromLabelled(m: LabelledMessage, source = "tuning", weig
   const risk = level === "none" ? 0 : 1;
   const clear = level === "clear" ? 1 : 0;
   const category = risk ? m.category : null;
-  // A crisis follow-up ("saturday. when everyones at the game") is a crisis only read with what came before;
-  // an ordinary one is ordinary both ways.
-  const texts = risk && candidates.length > 1 ? [candidates[1]!] : candidates;
+  // A crisis follow-up ("saturday. when everyones at the game") is a crisis only read with what came
+  // before, and one sentence of a crisis message may be ordinary: a crisis trains on its whole text.
+  // An ordinary message is ordinary every way it is read.
+  const texts = risk ? [m.history?.some((t) => t.role === "user") ? candidates[1]! : m.message] : candidates;
   return texts.map((text) => ({ text, risk, clear, category, source, weight }));
 }
 
 export function taxonomyExamples(taxonomy: RiskTaxonomy): TrainingExample[] {
   const w = SOURCE_WEIGHTS.taxonomy;
   return [
-    ...taxonomy.categories.flatMap((c) => c.examples.map((text) => ({ text, risk: 1 as const, clear: (c.level === "clear" ? 1 : 0) as 0 | 1, category: c.id, source: "taxonomy", weight: w }))),
+    // A category whose least level is `possible` can still be clear ("I'm not safe right now"): its level is unknown.
+    ...taxonomy.categories.flatMap((c) => c.examples.map((text) => ({ text, risk: 1 as const, clear: c.level === "clear" ? (1 as const) : null, category: c.id, source: "taxonomy", weight: w }))),
     ...taxonomy.lookalikes.flatMap((c) => c.examples.map((text) => ({ text, risk: 0 as const, clear: 0 as const, category: null, source: "taxonomy", weight: w }))),
   ];
 }
@@ -85,7 +87,9 @@ export function fixtureExamples(fixturesDir: string): TrainingExample[] {
   return [
     // Every crisis.txt line is an emergency today, but written before the two levels: the level is unknown.
     ...TRAINING_SETS.crisis.flatMap((n) => readPhrasings(path.join(fixturesDir, n)).map((text) => ({ text, risk: 1 as const, clear: null, category: null, source: `fixture`, weight: w }))),
-    ...TRAINING_SETS.other.flatMap((n) => readPhrasings(path.join(fixturesDir, n)).map((text) => ({ text, risk: 0 as const, clear: 0 as const, category: null, source: `fixture`, weight: w }))),
+    ...TRAINING_SETS.other.flatMap((n) =>
+      readPhrasings(path.join(fixturesDir, n)).flatMap((message) => riskCandidates(message).map((text) => ({ text, risk: 0 as const, clear: 0 as const, category: null, source: `fixture`, weight: w }))),
+    ),
   ];
 }
 

@@ -116,8 +116,12 @@ export function rawScores(texts: readonly string[], vectors: ReadonlyArray<numbe
     const a = analyze(t);
     const v = which === "vector" ? prepareVector(vectors[i] ?? null, model.file.dimensions, model.file.vectorScale) : null;
     const s = variantScores(model.file.variants[which], a, v);
-    risk = Math.max(risk, s.risk);
-    clear = Math.max(clear, s.clear);
+    // In a language the model cannot read only the lists count (as in scoreAnalysis).
+    const trusted = model.taxonomy.languages.find((l) => l.code === a.language)?.model ?? true;
+    if (trusted) {
+      risk = Math.max(risk, s.risk);
+      clear = Math.max(clear, s.clear);
+    }
     // The language layer, isolated: score with thresholds no model output can reach.
     const alone = scoreAnalysis(a, v, { ...model, thresholds: { vector: { possible: 0.999999, clear: 0.999999 }, lexical: { possible: 0.999999, clear: 0.999999 } } });
     if (levelRank(alone.level) > levelRank(listed)) listed = alone.level;

@@ -106,3 +106,6 @@ export function selectFeatures(features: SparseFeatures, groups: FeatureGroups):
   }
   return out;
 }
+
+/** The category head's groups: the same, without single words. */
+export const categoryGroups = (groups: FeatureGroups): FeatureGroups => ({ ...groups, words: false });

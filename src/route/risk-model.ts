@@ -14,7 +14,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { SafetyRules } from "./rules.js";
-import { analyzeText, selectFeatures, ALL_GROUPS, type FeatureGroups, type SparseFeatures, type TextAnalysis } from "./risk-features.js";
+import { analyzeText, categoryGroups, selectFeatures, ALL_GROUPS, type FeatureGroups, type SparseFeatures, type TextAnalysis } from "./risk-features.js";
 import { levelRank, loadRiskTaxonomy, type RiskLevel, type RiskTaxonomy } from "./risk-taxonomy.js";
 
 export const RISK_MODEL_FILE = "risk-model.json";
@@ -157,7 +157,7 @@ export function prepareVector(vector: Float32Array | readonly number[] | null, d
 export function variantScores(variant: RiskVariant, analysis: TextAnalysis, vector: readonly number[] | null) {
   const features = selectFeatures(analysis.features, variant.groups as FeatureGroups);
   const v = variant.vector ? vector : null;
-  const probs = categoryScores(variant.category, features, v);
+  const probs = categoryScores(variant.category, selectFeatures(analysis.features, categoryGroups(variant.groups)), v);
   let best = 0;
   for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
   return { risk: headScore(variant.risk, features, v), clear: headScore(variant.clear, features, v), category: variant.category.classes[best]! };
@@ -180,17 +180,24 @@ export function scoreAnalysis(analysis: TextAnalysis, vector: Float32Array | rea
   const s = variantScores(variant, analysis, scaled);
   let level: RiskLevel = s.clear >= t.clear ? "clear" : s.risk >= t.possible ? "possible" : "none";
   let source: string | null = level === "none" ? null : "model";
+  let floorCategory: string | null = null;
 
-  // Languages the model cannot read: their word lists decide, and only ever raise the level.
+  // Languages the model cannot read: the encoder maps them all to one region and the words are
+  // unknown, so the model's output means nothing there; their word lists decide alone.
   const language = model.taxonomy.languages.find((l) => l.code === analysis.language);
   if (language && !language.model) {
-    const listed: RiskLevel = language.clear?.test(analysis.form) ? "clear" : language.possible?.test(analysis.form) ? "possible" : "none";
-    if (levelRank(listed) > levelRank(level)) {
-      level = listed;
-      source = `language:${language.code}`;
+    level = language.clear?.test(analysis.form) ? "clear" : language.possible?.test(analysis.form) ? "possible" : "none";
+    source = level === "none" ? null : `language:${language.code}`;
+  }
+  // Policy floors (e.g. a question about a lethal amount): never below the category's level.
+  for (const c of model.taxonomy.categories) {
+    if (c.floors.some((group) => group.every((p) => p.test(analysis.form))) && levelRank(c.level) > levelRank(level)) {
+      level = c.level;
+      source = `floor:${c.id}`;
+      floorCategory = c.id;
     }
   }
-  const category = level === "none" ? null : s.category;
+  const category = level === "none" ? null : (floorCategory ?? s.category);
   const decline = category !== null && model.taxonomy.categories.some((c) => c.id === category && c.decline);
   return { level, category, decline, source, scores: { risk: round(s.risk), clear: round(s.clear), variant: which, language: analysis.language } };
 }
@@ -200,15 +207,27 @@ export interface Turn {
   content: string;
 }
 
+/** The sentences of a message (at most 12), when it has more than one: a crisis told in passing inside a question is read on its own. */
+export function sentencesOf(message: string): string[] {
+  const parts = message
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => /\p{L}/u.test(s));
+  return parts.length > 1 ? parts.slice(0, 12) : [];
+}
+
 /**
- * The texts to score for a message in a conversation: the message alone, and
- * the patient's previous turn joined to it, so "yes, tonight" after "I have
- * been thinking about ending my life" is read together. Assistant turns are
- * never scored (they are ours, and quote crisis words back).
+ * The texts to score for a message in a conversation: the message alone, the
+ * patient's previous turn joined to it (so "yes, tonight" after "I have been
+ * thinking about ending my life" is read together), and each sentence of a
+ * longer message (so "I won't be here next month" inside an FAQ question is
+ * read on its own). Assistant turns are never scored (they are ours, and
+ * quote crisis words back). The level is the highest over them.
  */
 export function riskCandidates(message: string, history: readonly Turn[] = []): string[] {
   const previous = [...history].reverse().find((t) => t.role === "user");
-  return previous ? [message, `${previous.content}\n${message}`] : [message];
+  const texts = [message, ...(previous ? [`${previous.content}\n${message}`] : []), ...sentencesOf(message)];
+  return [...new Set(texts)];
 }
 
 /** The highest level over the candidates (ties: the first); its category and scores come with it. */

@@ -29,6 +29,8 @@ const CategorySchema = z
     decline: z.boolean().optional(),
     description: z.string().min(1),
     cues: z.array(Pattern).min(1),
+    /** Policy floors: when every pattern of one group matches, the message gets at least `level`, whatever the model says. */
+    floors: z.array(z.array(Pattern).min(1)).optional(),
     examples: z.array(z.string().min(1)).min(3),
   })
   .strict();
@@ -53,6 +55,7 @@ export interface RiskCategory {
   level: Exclude<RiskLevel, "none">;
   decline: boolean;
   cues: RegExp[];
+  floors: RegExp[][];
   examples: string[];
 }
 
@@ -111,6 +114,7 @@ export function compileRiskTaxonomy(rawTaxonomy: unknown, rawLanguages: unknown,
       level: c.level,
       decline: c.decline ?? false,
       cues: c.cues.map((p, i) => compile(p, `${tFile}: ${c.id}.cues.${i}`)),
+      floors: (c.floors ?? []).map((group, i) => group.map((p, j) => compile(p, `${tFile}: ${c.id}.floors.${i}.${j}`))),
       examples: c.examples,
     })),
     lookalikes: taxonomy.lookalikes.map((c) => ({ id: c.id, cues: c.cues.map((p, i) => compile(p, `${tFile}: ${c.id}.cues.${i}`)), examples: c.examples })),

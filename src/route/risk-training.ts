@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FeatureGroups, SparseFeatures } from "./risk-features.js";
-import { selectFeatures } from "./risk-features.js";
+import { categoryGroups, selectFeatures } from "./risk-features.js";
 import type { CategoryHead, Head, RiskModelFile, RiskVariant } from "./risk-model.js";
 
 export interface TrainingExample {
@@ -32,7 +32,7 @@ export interface RiskTrainOptions {
   vectorScale: number;
 }
 
-export const DEFAULT_RISK_TRAINING: RiskTrainOptions = { epochs: 40, learningRate: 0.1, l2: 1e-3, seed: 20261204, prune: 0.005, vectorScale: 8 };
+export const DEFAULT_RISK_TRAINING: RiskTrainOptions = { epochs: 40, learningRate: 0.1, l2: 1e-3, seed: 20261204, prune: 0.01, vectorScale: 8 };
 
 /** mulberry32: the same seed gives the same shuffles, so the same model. */
 function prng(seed: number): () => number {
@@ -143,7 +143,11 @@ export function trainVariant(prepared: readonly PreparedExample[], groups: Featu
   const row = (p: PreparedExample, y: number) => ({ f: selectFeatures(p.features, groups), v: useVector ? p.vector : null, y, w: p.example.weight });
   const risk = trainBinaryHead(prepared.map((p) => row(p, p.example.risk)), dims, options);
   const clear = trainBinaryHead(prepared.filter((p) => p.example.clear !== null).map((p) => row(p, p.example.clear!)), dims, options);
-  const categoryRows = prepared.filter((p) => p.example.category && categories.includes(p.example.category)).map((p) => row(p, categories.indexOf(p.example.category!)));
+  // The category head reads cues and framing (not every word): it only names the category, and stays small.
+  const catGroups = categoryGroups(groups);
+  const categoryRows = prepared
+    .filter((p) => p.example.category && categories.includes(p.example.category))
+    .map((p) => ({ f: selectFeatures(p.features, catGroups), v: useVector ? p.vector : null, y: categories.indexOf(p.example.category!), w: p.example.weight }));
   const category = trainCategoryHead(categoryRows, categories, dims, options);
   return { groups: { ...groups }, vector: useVector, risk, clear, category };
 }
