@@ -15,14 +15,20 @@ import { trainedOnCounts, trainingHash, trainVariant, type PreparedExample, type
 /** Returns one embedding per text (USE-lite in practice). */
 export type Embed = (texts: string[]) => Promise<number[][]>;
 
-/** Embeds each distinct text once, however often it is asked for. */
+const EMBED_CHUNK = 32;
+
+/** Embeds each distinct text once, however often it is asked for, in chunks. */
 export function cachedEmbed(embed: Embed): Embed & { cache: Map<string, number[]> } {
   const cache = new Map<string, number[]>();
   const fn = async (texts: string[]) => {
     const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
-    if (missing.length > 0) {
-      const vectors = await embed(missing);
-      missing.forEach((t, i) => cache.set(t, vectors[i]!));
+    for (let at = 0; at < missing.length; at += EMBED_CHUNK) {
+      const chunk = missing.slice(at, at + EMBED_CHUNK);
+      const vectors = await embed(chunk);
+      chunk.forEach((t, i) => cache.set(t, vectors[i]!));
+      // The encoder's promises settle as microtasks: yield to the event loop between chunks,
+      // or a long run starves timers and I/O (a test runner's heartbeat, a server's requests).
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return texts.map((t) => cache.get(t)!);
   };
