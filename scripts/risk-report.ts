@@ -5,6 +5,8 @@
  *   (b) encoder-only: logistic heads over the USE-lite vector alone (trained here, thresholds 0.5)
  *   (c) lexical fallback (no vector: what the Workers build runs), committed model and thresholds
  *   (d) combined: vector + words + cues + today's detectors, committed model and thresholds
+ *   (e) the product: `assessRisk` (src/route/risk.ts), which runs (c) with the conversation
+ *       floor, the risk.yaml concern words and `decline` categories raised to clear
  * Sets: the blind tuning half (in-sample for b–d), the blind held-out half
  * (never trained or tuned on), and the earlier held-out lines (no levels).
  */
@@ -14,6 +16,7 @@ import { loadSafetyRules } from "../src/route/rules.js";
 import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { routeMessage } from "../src/route/router.js";
 import { sanitizeInput } from "../src/route/normalize.js";
+import { assessRisk } from "../src/route/risk.js";
 import { loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
 import { loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
 import { BLIND_DIR, BLIND_HELDOUT, BLIND_TUNING, expectedLevel, readEarlierHeldout, readLabelledMessages, riskTrainingExamples } from "../src/route/risk-data.js";
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     "(b) encoder-only LR": (items) => conversationLevels(items, encoderOnly, analyze, embed),
     "(c) lexical fallback (Workers)": (items) => conversationLevels(items, committed, analyze, null),
     "(d) combined (Node)": (items) => conversationLevels(items, committed, analyze, embed),
+    "(e) product: assessRisk (lexical, Node = Workers)": async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], rules).level),
   };
 
   for (const [setName, items] of Object.entries(sets)) {
