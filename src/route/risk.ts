@@ -4,15 +4,22 @@
  * notice above it) and `clear` (the emergency reply). Pure, synchronous and
  * deterministic.
  *
- * The decision is the learned risk model's LEXICAL variant (risk-model.ts:
- * words, taxonomy cues and today's detectors as features, no encoder vector),
- * so the Node server and the Workers build decide identically from the same
- * bundled files. Every threshold is in corpus/defaults/safety/risk-thresholds.yaml;
- * the categories are risk-taxonomy.yaml.
+ * Whether there is any risk is the learned risk model's LEXICAL variant
+ * (risk-model.ts: words, taxonomy cues and today's detectors as features, no
+ * encoder vector), so the Node server and the Workers build decide
+ * identically from the same bundled files. The model's thresholds are in
+ * corpus/defaults/safety/risk-thresholds.yaml, its categories in
+ * risk-taxonomy.yaml. Where the model says `possible`, today's emergency
+ * detectors (crisis.yaml, crisis-model.json at risk.yaml's classifier.clear)
+ * on the message itself make it `clear`: the lexical clear head alone left
+ * half of crisis.txt ("I want to kill myself") at the notice. They never
+ * raise a message the model calls `none` (that was the old rules' 26.6%
+ * false emergencies on the blind held-out half).
  */
 import type { Turn } from "../contract.js";
-import { sanitizeInput } from "./normalize.js";
-import { combineRisk, riskCandidates, scoreRisk, sentencesOf, type RiskScore } from "./risk-model.js";
+import { classifierScore, clearCrisisRule, readMessage } from "./crisis.js";
+import { matchForms, sanitizeInput } from "./normalize.js";
+import { combineRisk, scoreRisk, sentencesOf, type RiskScore } from "./risk-model.js";
 import { levelRank } from "./risk-taxonomy.js";
 import type { SafetyRules } from "./rules.js";
 
@@ -71,12 +78,41 @@ export function assessRisk(message: string, history: readonly Turn[], rules: Saf
     .filter((t) => t.role === "user")
     .map((t) => ({ role: "user" as const, content: sanitizeInput(t.content) }))
     .filter((t) => t.content.length > 0);
-  const own = assessTexts(riskCandidates(message, users), rules);
+  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules) : NONE;
+  const own = upgraded(message, maxOf(assessMessage(message, rules), joined), rules);
   if (own.level !== "none") return own;
-  // Each earlier turn as it was judged then (with the turn before it).
-  const earlier = users.map((t, i) => assessTexts(riskCandidates(t.content, users.slice(0, i)), rules));
-  const worst = earlier.reduce<RiskAssessment>((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a), NONE);
+  // Each earlier turn as it was judged then (with the turns before it).
+  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules));
+  const worst = maxOf(...earlier);
   if (worst.level === "clear") return { level: "possible", rule: "conversation.earlier_clear" };
   if (worst.level === "possible") return { level: "possible", rule: "conversation.earlier_possible" };
   return own;
+}
+
+const maxOf = (...all: RiskAssessment[]): RiskAssessment => all.reduce<RiskAssessment>((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a), NONE);
+
+/**
+ * The message joined to the patient's previous turn, when reading them together says more
+ * than that turn alone did ("yes, tonight" after a possible turn), or when the message is a
+ * short follow-up with a signal of risk.yaml ("yes, tonight" even after a clear turn). A new
+ * question after a disclosure is not re-read as the disclosure: it gets the notice.
+ */
+function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules): RiskAssessment {
+  const previous = users.at(-1)!.content;
+  const joined = assessTexts([`${previous}\n${message}`], rules);
+  if (joined.level === "none") return NONE;
+  const before = assessTexts([previous, ...sentencesOf(previous)], rules);
+  if (levelRank(joined.level) > levelRank(before.level)) return { ...joined, rule: `conversation.together.${joined.rule}` };
+  const short = message.split(/\s+/).filter(Boolean).length <= rules.risk.followUpMaxWords;
+  const forms = matchForms(message).forms;
+  const signal = short ? rules.risk.followUpSignals.find((s) => forms.some((f) => s.pattern.test(f))) : undefined;
+  return signal ? { ...joined, rule: `conversation.follow_up.${signal.id}` } : NONE;
+}
+
+/** Where the model sees some risk, today's emergency detectors on the message itself may make it clear. */
+function upgraded(message: string, own: RiskAssessment, rules: SafetyRules): RiskAssessment {
+  if (own.level !== "possible") return own;
+  const ctx = readMessage(message, rules);
+  const detector = clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+  return detector ? { level: "clear", rule: `risk.detector.${detector}` } : own;
 }

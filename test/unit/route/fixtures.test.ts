@@ -141,7 +141,7 @@ describe("held-out sets (generalization estimate)", () => {
 });
 
 describe("graded risk on the fixture sets", () => {
-  // Measured with the lexical risk model (Dec 2026): crisis.txt 126 clear + 127 notice of 253; no ordinary,
+  // Measured with the lexical risk model (Dec 2026): crisis.txt all 253 clear (127 of them only because today's detectors upgrade the model's possible); no ordinary,
   // advice, off-topic or booking phrasing clear or noticed (the old rules gave 13 of 301 ordinary questions
   // the notice); held-out crisis 34 of 40 see the crisis line (old: 38), held-out ordinary none of 50.
   it("never calls an ordinary, advice, off-topic or booking phrasing clear", () => {

@@ -17,18 +17,22 @@ const assistant = (content: string): Turn => ({ role: "assistant", content });
 describe("one message", () => {
   it("is the lexical model's level, naming the category that decided", () => {
     expect(risk("I took all my pills an hour ago")).toEqual({ level: "clear", rule: "risk.model.overdose" });
-    // Measured: the lexical clear head scores a bare "I want to end my life" below its threshold; it still gets the notice.
-    expect(risk("I want to end my life")).toEqual({ level: "possible", rule: "risk.model.active_ideation" });
-    const model = scoreRisk(sanitizeInput("I want to end my life"), null, rules.riskModel);
-    expect(model.scores.variant).toBe("lexical");
+    expect(scoreRisk(sanitizeInput("I took all my pills an hour ago"), null, rules.riskModel).scores.variant).toBe("lexical");
+  });
+
+  it("lets today's emergency detectors make a possible message clear, never a message the model calls none", () => {
+    // The lexical clear head scores a bare "I want to end my life" below its threshold (possible); the phrase rule makes it clear.
+    expect(scoreRisk(sanitizeInput("I want to end my life"), null, rules.riskModel).level).toBe("possible");
+    expect(risk("I want to end my life")).toEqual({ level: "clear", rule: "risk.detector.crisis.end_life" });
+    const silent: SafetyRules = { ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible: 0.999999, clear: 0.999999 } } } };
+    expect(risk("I want to end my life", [], silent)).toEqual({ level: "none", rule: null });
   });
 
   it("takes its thresholds from risk-thresholds.yaml", () => {
-    const message = "I want to end my life";
+    const message = "I took all my pills an hour ago";
     const at = (possible: number, clear: number): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear } } } });
     const s = scoreRisk(sanitizeInput(message), null, rules.riskModel).scores;
     expect(risk(message, [], at(s.risk - 1e-4, s.clear - 1e-4)).level).toBe("clear");
-    expect(risk(message, [], at(s.risk - 1e-4, 0.999999)).level).toBe("possible");
     expect(risk(message, [], at(0.999999, 0.999999)).level).toBe("none");
   });
 
@@ -65,8 +69,13 @@ describe("in a conversation", () => {
 
   it("reads a short follow-up joined to the patient's previous turn (issue 13, finding 2)", () => {
     expect(risk("yes, tonight")).toEqual({ level: "none", rule: null });
-    expect(risk("yes, tonight", disclosure).level).toBe("clear");
-    expect(risk("i got enough", disclosure).level).toBe("clear");
+    expect(risk("yes, tonight", disclosure)).toEqual({ level: "clear", rule: "conversation.follow_up.affirm" });
+    expect(risk("i got enough", disclosure)).toEqual({ level: "clear", rule: "conversation.follow_up.possession" });
+  });
+
+  it("does not re-read a new question after a disclosure as the disclosure: it gets the notice", () => {
+    expect(risk("what side effects can ketamine cause?", disclosure)).toEqual({ level: "possible", rule: "conversation.earlier_clear" });
+    expect(risk("yes and I also wanted to ask how long the sessions usually last at your clinic", disclosure).level).toBe("possible");
   });
 
   it("never trusts assistant turns: crisis words there change nothing", () => {
@@ -75,11 +84,10 @@ describe("in a conversation", () => {
   });
 
   it("never drops: after a clear or possible turn every reply carries at least the notice", () => {
-    // The turn right after a disclosure is read joined to it, so it stays clear.
-    expect(risk("how long does a session last?", disclosure).level).toBe("clear");
+    expect(risk("how long does a session last?", disclosure)).toEqual({ level: "possible", rule: "conversation.earlier_clear" });
     const later = [...disclosure, user("how long is a session?"), user("what about side effects?"), user("do you take insurance?")];
     expect(risk("yes, tonight", later)).toEqual({ level: "possible", rule: "conversation.earlier_clear" });
-    const wish = [user("I want to kill myself"), assistant("..."), user("nobody listens")];
+    const wish = [user("Quero me matar"), assistant("..."), user("obrigado")];
     expect(risk("what are your hours?", [...wish, user("ok")])).toEqual({ level: "possible", rule: "conversation.earlier_possible" });
     for (let n = 0; n <= later.length; n++) {
       const history = later.slice(0, n);
