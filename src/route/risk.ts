@@ -109,10 +109,16 @@ function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; c
   return signal ? { ...joined, rule: `conversation.follow_up.${signal.id}` } : NONE;
 }
 
-/** Where the model sees some risk, today's emergency detectors on the message itself may make it clear. */
+/**
+ * Today's emergency detectors on the message itself: where the model sees some
+ * risk they make it clear; where it sees none they still show the notice. A
+ * missed crisis costs more than a needless notice, so the model may turn a
+ * detector's emergency into a notice but never silence it.
+ */
 function upgraded(message: string, own: RiskAssessment, rules: SafetyRules): RiskAssessment {
-  if (own.level !== "possible") return own;
+  if (own.level === "clear") return own;
   const ctx = readMessage(message, rules);
   const detector = clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
-  return detector ? { level: "clear", rule: `risk.detector.${detector}` } : own;
+  if (!detector) return own;
+  return own.level === "possible" ? { level: "clear", rule: `risk.detector.${detector}` } : { level: "possible", rule: `risk.detector_only.${detector}` };
 }

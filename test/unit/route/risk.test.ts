@@ -20,12 +20,13 @@ describe("one message", () => {
     expect(scoreRisk(sanitizeInput("I took all my pills an hour ago"), null, rules.riskModel).scores.variant).toBe("lexical");
   });
 
-  it("lets today's emergency detectors make a possible message clear, never a message the model calls none", () => {
+  it("lets today's emergency detectors make a possible message clear, and show the notice where the model sees none", () => {
     // The lexical clear head scores a bare "I want to end my life" below its threshold (possible); the phrase rule makes it clear.
     expect(scoreRisk(sanitizeInput("I want to end my life"), null, rules.riskModel).level).toBe("possible");
     expect(risk("I want to end my life")).toEqual({ level: "clear", rule: "risk.detector.crisis.end_life" });
     const silent: SafetyRules = { ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible: 0.999999, clear: 0.999999 } } } };
-    expect(risk("I want to end my life", [], silent)).toEqual({ level: "none", rule: null });
+    // A detector's emergency is never silenced: where the model sees nothing, it still earns the notice.
+    expect(risk("I want to end my life", [], silent)).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
   });
 
   it("takes its thresholds from risk-thresholds.yaml", () => {
@@ -33,7 +34,8 @@ describe("one message", () => {
     const at = (possible: number, clear: number): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear } } } });
     const s = scoreRisk(sanitizeInput(message), null, rules.riskModel).scores;
     expect(risk(message, [], at(s.risk - 1e-4, s.clear - 1e-4)).level).toBe("clear");
-    expect(risk(message, [], at(0.999999, 0.999999)).level).toBe("none");
+    // Silenced model: the phrase detectors alone still show the notice, never the emergency reply.
+    expect(risk(message, [], at(0.999999, 0.999999)).level).toBe("possible");
   });
 
   it("leaves figurative, ordinary and research questions alone", () => {
