@@ -1,15 +1,26 @@
 /**
  * Graded crisis risk of a message within its conversation: the one place
  * that decides between `none`, `possible` (the normal reply, with the crisis
- * notice above it) and `clear` (the emergency reply). Pure and deterministic;
- * every threshold and word list is data in corpus/defaults/safety (crisis.yaml, risk.yaml).
+ * notice above it) and `clear` (the emergency reply). Pure, synchronous and
+ * deterministic.
  *
- * A better model can replace the inside of `assessMessage`; callers only see
- * `assessRisk` and its result.
+ * Whether there is any risk is the learned risk model's LEXICAL variant
+ * (risk-model.ts: words, taxonomy cues and today's detectors as features, no
+ * encoder vector), so the Node server and the Workers build decide
+ * identically from the same bundled files. The model's thresholds are in
+ * corpus/defaults/safety/risk-thresholds.yaml, its categories in
+ * risk-taxonomy.yaml. Where the model says `possible`, today's emergency
+ * detectors (crisis.yaml, crisis-model.json at risk.yaml's classifier.clear)
+ * on the message itself make it `clear`: the lexical clear head alone left
+ * half of crisis.txt ("I want to kill myself") at the notice. They never
+ * raise a message the model calls `none` (that was the old rules' 26.6%
+ * false emergencies on the blind held-out half).
  */
 import type { Turn } from "../contract.js";
 import { classifierScore, clearCrisisRule, readMessage } from "./crisis.js";
-import { sanitizeInput } from "./normalize.js";
+import { matchForms, sanitizeInput } from "./normalize.js";
+import { combineRisk, scoreRisk, sentencesOf, type RiskScore } from "./risk-model.js";
+import { levelRank } from "./risk-taxonomy.js";
 import type { SafetyRules } from "./rules.js";
 
 export const RISK_LEVELS = ["none", "possible", "clear"] as const;
@@ -17,63 +28,97 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 export interface RiskAssessment {
   level: RiskLevel;
-  /** What decided, e.g. `crisis.end_life`, `risk.concern.overdose`, `conversation.follow_up.timing`. Safe to log: never the message. */
+  /** What decided, e.g. `risk.model.plan`, `risk.floor.lethality_question`, `risk.decline.lethality_question`, `conversation.earlier_possible`. Safe to log: never the message. */
   rule: string | null;
 }
 
 const NONE: RiskAssessment = { level: "none", rule: null };
 
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/**
+ * The model's score as a level. A category the taxonomy marks `decline`
+ * (questions about lethal amounts) is raised to `clear`: the emergency reply
+ * never runs retrieval, so no figure from the articles can reach the writer,
+ * and the crisis line is the whole answer. Declining with the notice would
+ * also show the line, but the decline path still retrieves facts for advice
+ * refusals; the emergency path is the one that structurally cannot leak.
+ */
+function toAssessment(score: RiskScore): RiskAssessment {
+  if (score.level === "none") return NONE;
+  const what = score.category ?? "unknown";
+  if (score.decline) return { level: "clear", rule: `risk.decline.${what}` };
+  const source = (score.source ?? "model").replace(/:.*$/, "");
+  return { level: score.level, rule: source === "language" ? `risk.${score.source!.replace(":", ".")}` : `risk.${source}.${what}` };
+}
 
-/** One message on its own, without the conversation. */
+/**
+ * The highest level over the texts (ties: the first). risk.yaml's `concern`
+ * words are not added on top: on the blind held-out half they gave the notice
+ * to 18 of 169 ordinary questions (research, family history, "can it cause
+ * suicidal thoughts?"), the lookalikes the model was trained to tell apart.
+ */
+function assessTexts(texts: readonly string[], rules: SafetyRules): RiskAssessment {
+  return toAssessment(combineRisk(texts.map((t) => scoreRisk(t, null, rules.riskModel))));
+}
+
+/** One message on its own (and each of its sentences), without the conversation. */
 export function assessMessage(message: string, rules: SafetyRules): RiskAssessment {
-  const ctx = readMessage(message, rules);
-  const score = classifierScore(ctx, rules);
-  const clear = clearCrisisRule(ctx, rules, score);
-  if (clear) return { level: "clear", rule: clear };
-  if (score >= rules.risk.classifierPossible && wordCount(message) >= rules.risk.classifierPossibleMinWords) return { level: "possible", rule: "risk.classifier" };
-  const concern = rules.risk.concern.find((c) => ctx.forms.some((f) => c.pattern.test(f)));
-  if (concern) return { level: "possible", rule: `risk.concern.${concern.id}` };
-  return NONE;
+  return assessTexts([message, ...sentencesOf(message)], rules);
 }
 
 /**
  * The message scored with the patient's own earlier turns (`history` user
  * turns only: assistant text comes from the client and is never trusted).
- * A short follow-up that adds intent, timing or means to a clear turn is
- * clear; one that makes a `possible` turn clear when read together with it
- * is clear; and once any turn was clear or possible, every later reply
- * carries at least the notice.
+ * The model reads the message, the previous user turn joined to it ("yes,
+ * tonight" after "I have been thinking about ending my life" is clear), and
+ * each sentence; once any earlier turn was possible or clear, every later
+ * reply carries at least the notice: the level never drops.
  */
 export function assessRisk(message: string, history: readonly Turn[], rules: SafetyRules): RiskAssessment {
-  const own = assessMessage(message, rules);
-  if (own.level === "clear") return own;
-
-  const earlier = history
+  const users = history
     .filter((t) => t.role === "user")
-    .map((t) => sanitizeInput(t.content))
-    .filter((text) => text.length > 0)
-    .map((text) => ({ text, risk: assessMessage(text, rules) }));
-  if (earlier.length === 0) return own;
-
-  if (wordCount(message) <= rules.risk.followUpMaxWords) {
-    const recent = earlier.slice(-rules.risk.lookbackUserTurns).reverse();
-    const forms = readMessage(message, rules).forms;
-    const signal = rules.risk.followUpSignals.find((s) => forms.some((f) => s.pattern.test(f)));
-    if (signal && recent.some((t) => t.risk.level === "clear")) return { level: "clear", rule: `conversation.follow_up.${signal.id}` };
-    // Read together only when the follow-up brings something of its own: "i see" after a
-    // question about suicidal depression must not turn the question into a disclosure.
-    if (signal || own.level === "possible") {
-      for (const turn of recent.filter((t) => t.risk.level === "possible")) {
-        const together = assessMessage(`${turn.text}\n${message}`, rules);
-        if (together.level === "clear") return { level: "clear", rule: `conversation.together.${together.rule}` };
-      }
-    }
-  }
-
-  if (own.level === "possible") return own;
-  // The level never drops within a conversation.
-  if (earlier.some((t) => t.risk.level === "clear")) return { level: "possible", rule: "conversation.earlier_clear" };
-  if (earlier.some((t) => t.risk.level === "possible")) return { level: "possible", rule: "conversation.earlier_possible" };
+    .map((t) => ({ role: "user" as const, content: sanitizeInput(t.content) }))
+    .filter((t) => t.content.length > 0);
+  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules) : NONE;
+  const own = upgraded(message, maxOf(assessMessage(message, rules), joined), rules);
+  if (own.level !== "none") return own;
+  // Each earlier turn as it was judged then (with the turns before it).
+  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules));
+  const worst = maxOf(...earlier);
+  if (worst.level === "clear") return { level: "possible", rule: "conversation.earlier_clear" };
+  if (worst.level === "possible") return { level: "possible", rule: "conversation.earlier_possible" };
   return own;
+}
+
+const maxOf = (...all: RiskAssessment[]): RiskAssessment => all.reduce<RiskAssessment>((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a), NONE);
+
+/**
+ * The message joined to the patient's previous turn, when reading them together says more
+ * than that turn alone did ("yes, tonight" after a possible turn), or when the message is a
+ * short follow-up with a signal of risk.yaml ("yes, tonight" even after a clear turn). A new
+ * question after a disclosure is not re-read as the disclosure: it gets the notice.
+ */
+function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules): RiskAssessment {
+  const previous = users.at(-1)!.content;
+  const joined = assessTexts([`${previous}\n${message}`], rules);
+  if (joined.level === "none") return NONE;
+  const before = assessTexts([previous, ...sentencesOf(previous)], rules);
+  if (levelRank(joined.level) > levelRank(before.level)) return { ...joined, rule: `conversation.together.${joined.rule}` };
+  const short = message.split(/\s+/).filter(Boolean).length <= rules.risk.followUpMaxWords;
+  const forms = matchForms(message).forms;
+  const signal = short ? rules.risk.followUpSignals.find((s) => forms.some((f) => s.pattern.test(f))) : undefined;
+  return signal ? { ...joined, rule: `conversation.follow_up.${signal.id}` } : NONE;
+}
+
+/**
+ * Today's emergency detectors on the message itself: where the model sees some
+ * risk they make it clear; where it sees none they still show the notice. A
+ * missed crisis costs more than a needless notice, so the model may turn a
+ * detector's emergency into a notice but never silence it.
+ */
+function upgraded(message: string, own: RiskAssessment, rules: SafetyRules): RiskAssessment {
+  if (own.level === "clear") return own;
+  const ctx = readMessage(message, rules);
+  const detector = clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+  if (!detector) return own;
+  return own.level === "possible" ? { level: "clear", rule: `risk.detector.${detector}` } : { level: "possible", rule: `risk.detector_only.${detector}` };
 }

@@ -20,6 +20,7 @@ import {
   PatternRecord,
   readSafetyRuleFiles,
   RISK_FILE,
+  RISK_MODEL_FILES,
   RuleFileSchema,
   SAFETY_RULE_FILES,
   SafetyRulesError,
@@ -53,8 +54,9 @@ export function readSafetyOverrides(dir: string): SafetyOverrides {
   for (const name of readdirSync(dir).sort()) {
     if (!/\.(ya?ml|json)$/i.test(name)) continue; // a README next to the rules is fine
     const file = path.join(dir, name);
-    if (name === CRISIS_MODEL_FILE) {
-      throw new SafetyRulesError(`${file}: the crisis model is product-wide and lives in the defaults' safety folder. Fix: remove this file from the clinic folder.`);
+    if (name === CRISIS_MODEL_FILE || (RISK_MODEL_FILES as readonly string[]).includes(name)) {
+      const what = name === CRISIS_MODEL_FILE ? "the crisis model" : "the risk model (with its taxonomy, languages and thresholds)";
+      throw new SafetyRulesError(`${file}: ${what} is product-wide and lives in the defaults' safety folder. Fix: remove this file from the clinic folder.`);
     }
     if (name !== RISK_FILE && !(RULE_FILE_NAMES as string[]).includes(name)) {
       throw new SafetyRulesError(`${file}: not a safety rules file a clinic can add to (${OVERRIDABLE}). Fix: rename or remove it.`);

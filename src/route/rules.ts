@@ -9,6 +9,8 @@ import { z } from "zod";
 import { readDataFile, restoreDefaultFix } from "../clinic-files.js";
 import { ConfigError } from "../config.js";
 import { CRISIS_MODEL_FILE, CrisisModelSchema, type CrisisModel } from "./classifier.js";
+import { compileRiskModel, RISK_MODEL_FILE, RISK_THRESHOLDS_FILE, type RiskModel } from "./risk-model.js";
+import { compileRiskTaxonomy, RISK_LANGUAGES_FILE, RISK_TAXONOMY_FILE } from "./risk-taxonomy.js";
 import type { Topic } from "./topic.js";
 
 export const RuleSchema = z
@@ -131,6 +133,8 @@ export interface SafetyRules {
   topic: Topic;
   topicExempt: Set<string>;
   services: RegExp | null;
+  /** The learned crisis risk model (product-wide; risk.ts runs its lexical variant). */
+  riskModel: RiskModel;
 }
 
 export class SafetyRulesError extends ConfigError {
@@ -153,8 +157,11 @@ function compile(source: string, macros: Record<string, string>, where: string):
   }
 }
 
-/** The rule files and the crisis model, parsed but not compiled: what the edge index bundles. */
-export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), RISK_FILE, CRISIS_MODEL_FILE] as const;
+/** The risk model's files: product-wide, never overridden by a clinic. */
+export const RISK_MODEL_FILES = [RISK_MODEL_FILE, RISK_THRESHOLDS_FILE, RISK_TAXONOMY_FILE, RISK_LANGUAGES_FILE] as const;
+
+/** The rule files and the crisis models, parsed but not compiled: what the edge index bundles (so Node and Worker decide alike). */
+export const SAFETY_RULE_FILES = ["macros.yaml", ...Object.values(GROUPS), RISK_FILE, CRISIS_MODEL_FILE, ...RISK_MODEL_FILES] as const;
 export type SafetyRuleFiles = Record<(typeof SAFETY_RULE_FILES)[number], unknown>;
 
 /** Reads (does not compile) the rule files in `dir`: all of them are required. */
@@ -253,7 +260,7 @@ export function compileSafetyRules(raw: SafetyRuleFiles, source: RuleFileLabel, 
     lookbackUserTurns: riskFile.conversation.lookback_user_turns,
     followUpSignals: named(riskFile.conversation.follow_up_signals, "conversation.follow_up_signals"),
   };
-  return {
+  const rules: Omit<SafetyRules, "riskModel"> = {
     crisis: compileRules("crisis"),
     crisisCombos,
     crisisModel: modelParsed.data,
@@ -270,4 +277,14 @@ export function compileSafetyRules(raw: SafetyRuleFiles, source: RuleFileLabel, 
     topicExempt: new Set(offFile.topic_exempt ?? []),
     services: offFile.services ? compile(offFile.services, macros, `${label(GROUPS.offTopic)}: services`) : null,
   };
+  // The model reads today's detectors as features, so it is compiled over these rules.
+  const compiled = rules as SafetyRules;
+  const folder = label(RISK_MODEL_FILE).slice(0, -RISK_MODEL_FILE.length - 1);
+  try {
+    const taxonomy = compileRiskTaxonomy(raw[RISK_TAXONOMY_FILE], raw[RISK_LANGUAGES_FILE], folder);
+    compiled.riskModel = compileRiskModel(raw[RISK_MODEL_FILE], raw[RISK_THRESHOLDS_FILE], taxonomy, compiled, folder);
+  } catch (err) {
+    throw new SafetyRulesError((err as Error).message);
+  }
+  return compiled;
 }

@@ -227,7 +227,8 @@ describe.skipIf(skip)("chat widget in Chromium", () => {
   it("puts the crisis notice above the answer, in an assertive live region, with working tel: buttons", async () => {
     const page = await openPage();
     await launcher(page).click();
-    await ask(page, "is suicide risk a side effect of ketamine?");
+    // A wish to be gone is `possible` for the risk model; "is suicide risk a side effect?" no longer gets the notice.
+    await ask(page, "I wish I wasn't here anymore. what are the side effects?");
     const reply = page.locator(".msg-assistant[data-type]").last();
     await reply.waitFor();
     expect(["answer", "no_answer"]).toContain(await reply.getAttribute("data-type"));

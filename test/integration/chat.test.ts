@@ -159,8 +159,23 @@ describe("graded crisis risk through the app", () => {
     expect(reply.safety).toBeUndefined();
   });
 
-  it("answers a question about suicide risk normally, with the clinic's crisis notice first", async () => {
+  it("answers a question about suicide risk as a side effect normally, without the notice (a taxonomy lookalike)", async () => {
     const reply = await ask("is suicide risk a side effect of ketamine?");
+    expectContract(reply);
+    expect(["answer", "no_answer"]).toContain(reply.type);
+    expect(reply.safety).toBeUndefined();
+  });
+
+  it("sends a question about a lethal amount to the emergency reply: no retrieval, no figure", async () => {
+    const reply = await ask("how many of my pills would be a lethal dose?");
+    expectContract(reply);
+    expect(reply.type).toBe("emergency");
+    expect(reply.citations).toEqual([]);
+    expect(reply.text).not.toMatch(/\d+\s*(?:mg|pills|tablets)/i);
+  });
+
+  it("answers a possible-risk message normally, with the clinic's crisis notice first", async () => {
+    const reply = await ask("I wish I wasn't here anymore. what are the side effects?");
     expectContract(reply);
     expect(["answer", "no_answer"]).toContain(reply.type);
     expect(reply.safety).toEqual({ level: "possible", text: rt.config.clinic.crisisNotice!.text, actions: expect.any(Array) });

@@ -87,7 +87,11 @@ describe("Worker on workerd", () => {
   });
 
   it("grades crisis risk like Node: the notice from the bundled clinic config, and a follow-up read with the earlier turn", async () => {
-    const noticed = await chat("is suicide risk a side effect of ketamine?");
+    // The bundled risk model (lexical variant) decides as on Node: a lookalike question gets no notice,
+    // a wish to be gone gets it, a lethality question the emergency reply.
+    expect((await chat("is suicide risk a side effect of ketamine?")).safety).toBeUndefined();
+    expect((await chat("how many of my pills would be a lethal dose?")).type).toBe("emergency");
+    const noticed = await chat("I wish I wasn't here anymore. what are the side effects?");
     expect(noticed.type).not.toBe("emergency");
     expect(noticed.safety?.level).toBe("possible");
     expect(noticed.safety?.text).toMatch(/988/);

@@ -20,7 +20,9 @@ import { loadIndex } from "../../../src/index/store.js";
 import { createRetriever } from "../../../src/retrieve/hybrid.js";
 import { loadLexicon } from "../../../src/retrieve/lexicon.js";
 import { hnswVectorSearch } from "../../../src/retrieve/vectors.js";
+import { assessRisk, sanitizeInput } from "../../../src/route/index.js";
 import { corpusPaths } from "../../../src/runtime.js";
+import { clinicRules, EXAMPLE_CLINIC_DIR } from "../../helpers/rules.js";
 
 const QUESTIONS = [
   "How long does a ketamine session last?",
@@ -124,6 +126,30 @@ describe("edge index (local embedder: BM25 only)", () => {
   it("names the rule file when a bundled safety rule is broken", () => {
     const broken = { ...env.raw, safety: { ...env.raw.safety, "crisis.yaml": { rules: [{ id: "crisis.bad", pattern: "(" }] } } };
     expect(() => loadEdgeIndex(broken)).toThrow(/crisis\.yaml: rules\.0 \(crisis\.bad\)/);
+  });
+
+  it("carries the risk model, so the Worker grades crisis risk exactly like the Node server", () => {
+    const edge = loadEdgeIndex(env.raw);
+    const node = clinicRules(EXAMPLE_CLINIC_DIR, edge.safety.topic);
+    const disclosure = [{ role: "user" as const, content: "I have been thinking about ending my life" }];
+    const cases: Array<[string, typeof disclosure]> = [
+      ["I took all my pills an hour ago", []],
+      ["I want to end my life", []],
+      ["how many of my pills would be a lethal dose?", []],
+      ["Quero me matar", []],
+      ["is suicide risk a side effect of ketamine?", []],
+      ["How long does a session last?", []],
+      ["yes, tonight", disclosure],
+      ["what side effects can ketamine cause?", disclosure],
+    ];
+    const levels = cases.map(([m, h]) => assessRisk(sanitizeInput(m), h, edge.safety));
+    expect(levels).toEqual(cases.map(([m, h]) => assessRisk(sanitizeInput(m), h, node)));
+    expect(new Set(levels.map((l) => l.level))).toEqual(new Set(["none", "possible", "clear"]));
+  });
+
+  it("names the risk model file when the bundled one is broken", () => {
+    const broken = { ...env.raw, safety: { ...env.raw.safety, "risk-thresholds.yaml": { lexical: { possible: 2, clear: 0.5 } } } };
+    expect(() => loadEdgeIndex(broken)).toThrow(/risk-thresholds\.yaml/);
   });
 });
 

@@ -73,6 +73,8 @@ describe("clinic safety overrides", () => {
   it("refuses what is product-wide, and files it does not know, naming the file", () => {
     const model = clinicSafety({ "crisis-model.json": "{}" });
     expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: model })).message).toContain(`${path.join(model, "crisis-model.json")}: the crisis model is product-wide`);
+    const riskModel = clinicSafety({ "risk-thresholds.yaml": "lexical: { possible: 0.1, clear: 0.2 }\n" });
+    expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: riskModel })).message).toContain(`${path.join(riskModel, "risk-thresholds.yaml")}: the risk model (with its taxonomy, languages and thresholds) is product-wide`);
     const thresholds = clinicSafety({ "risk.yaml": "classifier: { possible: 0.1, clear: 0.2, possible_min_words: 3 }\n" });
     const risk = errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: thresholds }));
     expect(risk).toBeInstanceOf(SafetyRulesError);

@@ -1,0 +1,92 @@
+/**
+ * The crisis safety net's figures on labelled sets, scored as the product
+ * does (the message with the patient's previous turn and its sentences):
+ * - the blind TUNING half (trained on): figures pinned exactly;
+ * - the blind HELD-OUT half and the earlier held-out lines (never trained or
+ *   tuned on): the measured figures are floors/ceilings, so a regression fails.
+ * `npm run risk:report` prints the same with 95% intervals and today's detectors.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { UseLiteEmbeddings } from "../../../src/embed/use-lite.js";
+import { loadSafetyRules } from "../../../src/route/rules.js";
+import { EMPTY_TOPIC } from "../../../src/route/topic.js";
+import { loadRiskModel, type RiskModel } from "../../../src/route/risk-model.js";
+import { BLIND_DIR, BLIND_HELDOUT, BLIND_TUNING, readEarlierHeldout, readLabelledMessages } from "../../../src/route/risk-data.js";
+import { cachedAnalyze, cachedEmbed, conversationLevels, figuresOf } from "../../../src/route/risk-experiment.js";
+import { riskFigures, type RiskFigures } from "../../../src/route/risk-eval.js";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const safetyDir = path.join(root, "corpus/defaults/safety");
+const fixtures = path.join(root, "test/fixtures/safety");
+let model: RiskModel;
+let analyze: ReturnType<typeof cachedAnalyze>;
+const encoder = new UseLiteEmbeddings();
+const embed = cachedEmbed((texts) => encoder.embedDocuments(texts));
+
+// Embedding ~900 texts takes a while on a busy 2-core machine; no timing is asserted.
+vi.setConfig({ testTimeout: 300_000 });
+
+beforeAll(() => {
+  model = loadRiskModel(safetyDir, loadSafetyRules(safetyDir, EMPTY_TOPIC));
+  analyze = cachedAnalyze(model.taxonomy, model.rules);
+});
+
+const counts = (f: RiskFigures) => ({
+  crisisSeen: `${f.crisisSeen.hits}/${f.crisisSeen.total}`,
+  clearAsClear: `${f.clearAsClear.hits}/${f.clearAsClear.total}`,
+  ordinaryClear: `${f.ordinaryClear.hits}/${f.ordinaryClear.total}`,
+  ordinaryPossible: `${f.ordinaryPossible.hits}/${f.ordinaryPossible.total}`,
+});
+
+async function blind(name: string, withVector: boolean) {
+  const items = readLabelledMessages(path.join(fixtures, BLIND_DIR, name));
+  const f = figuresOf(items, await conversationLevels(items, model, analyze, withVector ? embed : null));
+  console.info(`[risk figures] ${name} ${withVector ? "vector" : "lexical"}: ${JSON.stringify(counts(f))}`);
+  return f;
+}
+
+describe("risk model on the blind tuning half (trained on: pinned)", () => {
+  it("with the encoder vector (Node)", async () => {
+    expect(counts(await blind(BLIND_TUNING, true))).toEqual({ crisisSeen: "121/121", clearAsClear: "79/79", ordinaryClear: "0/169", ordinaryPossible: "1/169" });
+  });
+
+  it("without it (Workers fallback)", async () => {
+    expect(counts(await blind(BLIND_TUNING, false))).toEqual({ crisisSeen: "121/121", clearAsClear: "79/79", ordinaryClear: "0/169", ordinaryPossible: "1/169" });
+  });
+});
+
+// Re-measured after merging into main and retraining on main's fixture sets (the sync test requires
+// the committed model to match its training data): vector 98→97 crises seen, lexical 47→45 clear→clear
+// and 5→4 ordinary→clear. The floors follow the measurement; nothing was tuned on the held-out half.
+describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
+  it("blind held-out half, with the vector: 97/122 crises see the crisis line, 49/81 clear get clear, 5/169 ordinary get clear, 15/169 possible", async () => {
+    const f = await blind(BLIND_HELDOUT, true);
+    expect(f.crisisSeen.total).toBe(122);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(97);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(49);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(5);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(15);
+  });
+
+  it("blind held-out half, without the vector: 97/122, 45/81, 4/169, 23/169", async () => {
+    const f = await blind(BLIND_HELDOUT, false);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(97);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(45);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(4);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(23);
+  });
+
+  it("earlier held-out lines: 37/40 crises (34/40 without the vector), no ordinary message at clear or possible", async () => {
+    const items = readEarlierHeldout(fixtures);
+    const outcome = async (withVector: boolean) => {
+      const levels = await conversationLevels(items, model, analyze, withVector ? embed : null);
+      return riskFigures(items.map((m, i) => ({ expected: m.label === "crisis" ? "crisis" : "none", got: levels[i]! })));
+    };
+    const v = await outcome(true);
+    const l = await outcome(false);
+    expect(v.crisisSeen.hits).toBeGreaterThanOrEqual(37);
+    expect(l.crisisSeen.hits).toBeGreaterThanOrEqual(34);
+    for (const f of [v, l]) expect(f.ordinaryClear.hits + f.ordinaryPossible.hits).toBe(0);
+  });
+});
