@@ -16,80 +16,80 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.947495,
-  "coverUnion": 0.290845,
-  "partMin": -0.608664,
-  "offCorpus": -1.11044,
-  "anchor": -0.083531,
-  "typeAsked": -0.560646,
-  "typeFound": 0.661922,
-  "heading": 0.241838,
-  "bm25": 0.87735,
-  "margin": 0.370082,
-  "topicTerms": 0.546942,
-  "compounds": 0.073013
+  "coverBest": 0.951058,
+  "coverUnion": 0.289494,
+  "partMin": -0.605172,
+  "offCorpus": -1.107349,
+  "anchor": -0.085746,
+  "typeAsked": -0.562408,
+  "typeFound": 0.659057,
+  "heading": 0.239492,
+  "bm25": 0.877757,
+  "margin": 0.368718,
+  "topicTerms": 0.553561,
+  "compounds": 0.07356
  },
- "bias": 0.974744,
+ "bias": 0.982211,
  "scale": {
   "coverBest": {
-   "mean": 0.686661,
-   "std": 0.316288
+   "mean": 0.687942,
+   "std": 0.314656
   },
   "coverUnion": {
-   "mean": 0.718172,
-   "std": 0.320437
+   "mean": 0.719378,
+   "std": 0.318795
   },
   "partMin": {
-   "mean": 0.721277,
-   "std": 0.343817
+   "mean": 0.723119,
+   "std": 0.342991
   },
   "offCorpus": {
-   "mean": 0.155591,
-   "std": 0.292535
+   "mean": 0.154619,
+   "std": 0.291877
   },
   "anchor": {
-   "mean": 0.692453,
-   "std": 0.445388
+   "mean": 0.694375,
+   "std": 0.444655
   },
   "typeAsked": {
-   "mean": 0.305031,
-   "std": 0.460421
+   "mean": 0.303125,
+   "std": 0.459609
   },
   "typeFound": {
-   "mean": 0.245283,
-   "std": 0.430255
+   "mean": 0.24375,
+   "std": 0.429344
   },
   "heading": {
-   "mean": 0.351298,
-   "std": 0.343993
+   "mean": 0.350885,
+   "std": 0.343888
   },
   "bm25": {
-   "mean": 3.247487,
-   "std": 1.108009
+   "mean": 3.250634,
+   "std": 1.105203
   },
   "margin": {
-   "mean": 0.354779,
-   "std": 0.29414
+   "mean": 0.354149,
+   "std": 0.293556
   },
   "topicTerms": {
-   "mean": 1.519802,
-   "std": 0.387002
+   "mean": 1.522458,
+   "std": 0.388339
   },
   "compounds": {
-   "mean": 0.934486,
-   "std": 0.234563
+   "mean": 0.934896,
+   "std": 0.233885
   }
  },
- "threshold": 0.76,
+ "threshold": 0.75,
  "trainedOn": {
-  "answerable": 248,
+  "answerable": 250,
   "uncovered": 70,
   "sources": {
-   "evals/ketamine-pain/blind-ketamine-tuning.yaml": 86,
+   "evals/ketamine-pain/blind-ketamine-tuning.yaml": 85,
    "evals/ketamine-pain/clinic-faq.yaml": 62,
    "evals/ketamine-pain/regressions.yaml": 60,
-   "evals/physio/blind-physio-tuning.yaml": 52,
-   "evals/derm/blind-derm-tuning.yaml": 58
+   "evals/physio/blind-physio-tuning.yaml": 53,
+   "evals/derm/blind-derm-tuning.yaml": 60
   }
  }
 };
