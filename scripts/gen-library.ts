@@ -9,18 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { seededRandom } from "../src/seeded-random.js";
 
-/** Mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOUNS = (
   "visit session appointment therapist clinician nurse patient schedule plan assessment exercise stretch joint muscle tendon ligament " +
@@ -48,7 +38,7 @@ export interface LibraryOptions {
 
 /** The articles' Markdown files (name → text), generated deterministically. */
 export function generateLibrary({ articles, seed }: LibraryOptions): Map<string, string> {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const sentence = () => {
     const words = [pick(OPENERS), "the", pick(ADJECTIVES), pick(NOUNS), pick(VERBS), "the", pick(NOUNS)];

@@ -8,6 +8,7 @@
  */
 import { stemmer } from "stemmer";
 import { z } from "zod";
+import { seededRandom } from "../seeded-random.js";
 
 export const CRISIS_MODEL_FILE = "crisis-model.json";
 
@@ -52,21 +53,10 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAINING: TrainOptions = { epochs: 60, learningRate: 0.3, l2: 1e-3, seed: 20261126, prune: 0.01 };
 
-/** Small seeded PRNG (mulberry32): training must give the same model every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Stochastic gradient descent on the log loss with L2 decay. Inputs are normalized forms. */
 export function trainCrisisModel(crisis: readonly string[], other: readonly string[], options: TrainOptions = DEFAULT_TRAINING): CrisisModel {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const examples = [...crisis.map((t) => ({ f: crisisFeatures(t), y: 1 })), ...other.map((t) => ({ f: crisisFeatures(t), y: 0 }))];
   const weights = new Map<string, number>();
   let bias = 0;

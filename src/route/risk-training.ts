@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { FeatureGroups, SparseFeatures } from "./risk-features.js";
 import { categoryGroups, selectFeatures } from "./risk-features.js";
 import type { CategoryHead, Head, RiskModelFile, RiskVariant } from "./risk-model.js";
+import { seededRandom } from "../seeded-random.js";
 
 export interface TrainingExample {
   /** The text scored (for a follow-up: the previous user turn, a line break, the message). */
@@ -34,17 +35,6 @@ export interface RiskTrainOptions {
 
 export const DEFAULT_RISK_TRAINING: RiskTrainOptions = { epochs: 40, learningRate: 0.1, l2: 1e-3, seed: 20261204, prune: 0.01, vectorScale: 8 };
 
-/** mulberry32: the same seed gives the same shuffles, so the same model. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -66,7 +56,7 @@ interface Row {
 }
 
 export function trainBinaryHead(rows: readonly Row[], dims: number, options: RiskTrainOptions): Head {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const sparse = new Map<string, number>();
   const dense = dims > 0 ? new Array<number>(dims).fill(0) : null;
   let bias = 0;
@@ -88,7 +78,7 @@ export function trainBinaryHead(rows: readonly Row[], dims: number, options: Ris
 }
 
 export function trainCategoryHead(rows: ReadonlyArray<Omit<Row, "y"> & { y: number }>, classes: readonly string[], dims: number, options: RiskTrainOptions): CategoryHead {
-  const random = prng(options.seed + 1);
+  const random = seededRandom(options.seed + 1);
   const K = classes.length;
   const sparse = new Map<string, number[]>();
   const dense = dims > 0 ? classes.map(() => new Array<number>(dims).fill(0)) : null;
