@@ -12,9 +12,10 @@ import { runSuite, type CaseRun } from "./run.js";
 import { loadSuite, SUITE_EXTENSIONS, SuiteError, type Suite, type Thresholds } from "./suite.js";
 import type { EvalTarget } from "./target.js";
 
-/** A suite without thresholds passes only when every case passes. */
-const isSuiteFile = (name: string) => SUITE_EXTENSIONS.includes(path.extname(name).toLowerCase());
+/** Suite files in a folder; a suite's grades (`x.grades.yaml`, see grades.ts) sit beside it and are not suites. */
+const isSuiteFile = (name: string) => SUITE_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !/\.grades\.ya?ml$/i.test(name);
 
+/** A suite without thresholds passes only when every case passes. */
 export const DEFAULT_THRESHOLDS: Thresholds = { pass_rate: 1 };
 
 export interface EvaluateOptions {

@@ -80,7 +80,7 @@ export default {
    "std": 0.233885
   }
  },
- "threshold": 0.75,
+ "threshold": 0.49,
  "trainedOn": {
   "answerable": 250,
   "uncovered": 70,
