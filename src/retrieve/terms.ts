@@ -31,8 +31,8 @@ const STOP_WORDS = new Set(
  * and sentence choice no longer use them: they weigh terms from corpus statistics
  * (src/understand/corpus-stats.ts). Replace them there, then delete these.
  */
-/** Words that are everywhere in this domain: they never make a question "covered" on their own. */
-export const DOMAIN_COMMON = new Set(["ketamin", "therapi", "treatment", "treat", "patient", "use", "us"]);
+/** Words every clinic's articles use: they never make a question "covered" on their own (no clinic's treatment names: those come from corpus statistics). */
+export const DOMAIN_COMMON = new Set(["therapi", "treatment", "treat", "patient", "use", "us"]);
 
 /** Light verbs and hedges, as stems (`stem("away")` is "awai"): they rarely decide what a question is about. */
 const WEAK_TERMS = new Set([
