@@ -4,9 +4,9 @@
  * Exit codes: 0 nothing blocks going live, 1 something does (with --strict,
  * warnings too), 2 the check could not run (bad arguments or configuration).
  */
+import { parseCliArgs, UsageError } from "../cli-args.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ConfigError, loadConfig } from "../config.js";
 import { renderDoctorHtml } from "./render/html.js";
@@ -47,30 +47,16 @@ export interface DoctorIo {
   embedder?: DoctorOptions["embedder"];
 }
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        html: { type: "string" },
-        json: { type: "string" },
-        suite: { type: "string", multiple: true },
-        "max-age-months": { type: "string" },
-        questions: { type: "string" },
-        strict: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
+  return parseCliArgs(argv, {
+    html: { type: "string" },
+    json: { type: "string" },
+    suite: { type: "string", multiple: true },
+    "max-age-months": { type: "string" },
+    questions: { type: "string" },
+    strict: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  }, ArgsSchema);
 }
 
 async function writeOut(file: string, text: string, io: DoctorIo): Promise<void> {

@@ -4,10 +4,10 @@
  * Exit codes: 0 every suite passed, 1 a threshold was breached, 2 the run
  * could not be made (bad arguments, bad suite, unreachable server).
  */
+import { parseCliArgs, UsageError } from "../cli-args.js";
 import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { ConfigError, loadConfig } from "../config.js";
@@ -61,31 +61,17 @@ export interface EvalIo {
   cwd: string;
 }
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        suite: { type: "string", multiple: true },
-        url: { type: "string" },
-        json: { type: "string" },
-        html: { type: "string" },
-        repeat: { type: "string" },
-        baseline: { type: "string" },
-        "grade-sheet": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const parsed = ArgsSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
+  return parseCliArgs(argv, {
+    suite: { type: "string", multiple: true },
+    url: { type: "string" },
+    json: { type: "string" },
+    html: { type: "string" },
+    repeat: { type: "string" },
+    baseline: { type: "string" },
+    "grade-sheet": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, ArgsSchema);
 }
 
 function gitCommit(cwd: string): string | null {
