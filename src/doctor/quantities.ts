@@ -36,6 +36,8 @@ const TIME_UNIT_WORDS = new Set(Object.keys(TIME_UNITS).flatMap((u) => [u, `${u}
 const MODIFIERS = new Set([
   "more", "additional", "separate", "total", "individual", "consecutive", "short", "long", "longer", "full", "different",
   "further", "extra", "initial", "main", "major", "minor", "common", "key", "other", "or", "and", "to", "of", "the", "such",
+  // Scale words: "50 million Americans" counts Americans.
+  "thousand", "million", "billion",
 ]);
 
 /** Words that never name a counted thing. */

@@ -46,6 +46,8 @@ export interface ImportedArticle {
   text: string;
   removed: Removal[];
   counts: { headings: number; paragraphs: number; listItems: number };
+  /** How the reader found the text, when staff should check it (see RawDocument.note). */
+  note: string | null;
 }
 
 export interface ImportResult {
@@ -135,6 +137,7 @@ export async function importFiles(inputs: ImportInput[], options: ImportOptions)
         text,
         removed: [...r.removed, ...shared[i]!.removed, ...tail.removed, ...s.removed],
         counts: count(s.blocks),
+        note: r.doc.note ?? null,
       });
     } catch (err) {
       fail(err instanceof CorpusError ? new ImportError(err.message.split("\n")[0]!) : err, r.input.source);

@@ -23,6 +23,8 @@ export interface RawDocument {
   /** Site name from page metadata (og:site_name), if any. */
   siteName: string | null;
   blocks: Block[];
+  /** Something staff should know about how the text was found (web pages whose main-content pick was overruled). */
+  note?: string;
 }
 
 /** A piece of text dropped as site chrome, with the rule that dropped it. */

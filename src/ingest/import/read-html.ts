@@ -4,10 +4,10 @@
  * and canonical URL come from the page's metadata before Readability
  * rewrites the document.
  */
-import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { cleanLine, lineKey } from "./lines.js";
+import { extractMainContent } from "./main-content.js";
 import { markdownToBlocks } from "./markdown-blocks.js";
 import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
 
@@ -87,26 +87,21 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
 
   const turndown = createTurndown();
   const removed: Removal[] = [];
+  // A button inside a heading is an accordion's question, not a control: keep its words.
+  for (const button of Array.from(document.querySelectorAll("h1 button, h2 button, h3 button, h4 button, h5 button, h6 button"))) {
+    button.replaceWith(document.createTextNode(button.textContent ?? ""));
+  }
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
     if (!el.isConnected) continue; // inside an element removed already
-    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine(el.textContent ?? "");
+    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine((el.textContent ?? "").replace(/\s+/g, " "));
     if (text) removed.push({ source, text, reason: `page <${el.tagName.toLowerCase()}>` });
     el.remove();
   }
-  const wholePage = options.extract ? markdownToBlocks(turndown.turndown(document.body?.innerHTML ?? "")) : [];
-
-  let contentHtml: string | null = null;
-  let readabilityTitle: string | null = null;
-  if (options.extract) {
-    const article = new Readability(document, { charThreshold: 100 }).parse();
-    readabilityTitle = article?.title ? cleanLine(article.title) || null : null;
-    if (article?.content && cleanLine(article.textContent ?? "").length > 0) contentHtml = article.content;
-  }
-  if (contentHtml === null) {
-    const root = document.querySelector("main") ?? document.querySelector("article") ?? document.body;
-    contentHtml = root?.innerHTML ?? "";
-  }
-  const blocks = markdownToBlocks(turndown.turndown(contentHtml));
+  const toBlocks = (html: string) => markdownToBlocks(turndown.turndown(html));
+  const wholePage = options.extract ? toBlocks(document.body?.innerHTML ?? "") : [];
+  const main = options.extract ? extractMainContent(document, toBlocks) : null;
+  const blocks = main ? main.blocks : toBlocks(document.body?.innerHTML ?? "");
+  const readabilityTitle = main?.title ? cleanLine(main.title) || null : null;
   // Report what main-content extraction left out, so staff see everything that was dropped.
   const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1 ?? pageTitle, siteName);
   const kept = new Set([...blocks.flatMap(blockTexts), title ?? ""].map(lineKey));
@@ -121,6 +116,7 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
       url: canonical ?? ogUrl,
       siteName,
       blocks,
+      ...(main?.note ? { note: main.note } : {}),
     },
     removed,
   };

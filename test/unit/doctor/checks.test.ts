@@ -104,4 +104,15 @@ describe("contradicting figures", () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.figures.map((f) => f.value)).toEqual(["1 hour", "1 – 2 hours"]);
   });
+
+  it("pairs figures only about the same subject: two visit lengths, not a visit and a healing time that share words", () => {
+    // Issue #14: the old finder paired how long a visit lasts with how long tenderness or healing takes
+    // when the sentences shared words ("mild", "usually lasts", "cleaning"); only the visit lengths disagree.
+    const a = article("cleaning-visit", "## Your cleaning visit\n\nA cleaning visit usually lasts about an hour.\n\n## Afterwards\n\nMild soreness after a cleaning usually lasts 1 to 2 days.");
+    const b = article("visit-faq", "## How long is a cleaning visit?\n\nPlan on 1 to 2 hours for your cleaning visit.\n\n## Healing\n\nMild gum tenderness after a deep cleaning usually lasts 3 to 5 days.");
+    const c = article("numbing", "## After your cleaning visit\n\nThe numbness usually wears off after two to four hours.");
+    const found = findContradictions([a, b, c], noPromo);
+    expect(found.map((f) => f.figures.map((x) => `${x.articleId}: ${x.value}`))).toEqual([["cleaning-visit: 1 hour", "visit-faq: 1 – 2 hours"]]);
+    expect(found[0]!.about).toContain("visit");
+  });
 });

@@ -45,6 +45,18 @@ describe("npm run import", () => {
     expect(none.stdout).toContain("corpus/ketamine-pain/articles");
   });
 
+  it("notes under a page when the main-content extractor was overruled and the whole <main> kept", async () => {
+    const sentence = (topic: string) => `<p>This paragraph explains ${topic} in enough words to count as article prose for the importer.</p>`;
+    const page = `<html><head><title>Collapsed</title><meta property="og:site_name" content="A Clinic"></head><body><main>${sentence("the first step")}<div hidden>${["dosing", "timing", "recovery", "costs"].map(sentence).join("")}</div></main></body></html>`;
+    await writeFile(path.join(cwd, "collapsed.html"), page);
+    const r = await run("collapsed.html", "--dry-run");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("0 headings, 5 paragraphs");
+    expect(r.stdout).toMatch(/\n {4}note: kept all of <main>: the main-content extractor found only \d+% of its text \(check for site chrome\)/);
+    const plain = await run(path.join(HTML_DIR, "maplegrove-blood-test.htm"), "--dry-run");
+    expect(plain.stdout).not.toContain("note:");
+  });
+
   it("writes one draft per page and prints what it wrote and removed", async () => {
     const r = await run(HTML_DIR, "--out", "articles");
     expect(r.stderr).toEqual([]);
