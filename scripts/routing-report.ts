@@ -1,5 +1,6 @@
 /**
- * Routing confusion per suite, from the router alone (no index, no retrieval):
+ * Routing confusion per suite, decided as the assistant does (conversation risk,
+ * then the router; no index, no retrieval):
  * expected reply type (rows) × routed kind (columns). Fast enough to run after
  * every rule edit.
  *
@@ -20,7 +21,8 @@ import { readPhrasings } from "../src/route/training-data.js";
 import { deriveCorpusTopic } from "../src/index/build.js";
 import { prepareCorpus } from "../src/index/corpus.js";
 import { clinicFiles } from "../src/clinic-files.js";
-import { loadClinicSafetyRules, routeMessage, sanitizeInput, type SafetyRules } from "../src/route/index.js";
+import { assessRisk, loadClinicSafetyRules, routeIntent, sanitizeInput, type SafetyRules } from "../src/route/index.js";
+import type { Turn } from "../src/contract.js";
 import { compileTopic } from "../src/route/topic.js";
 
 type ExpectedType = "answer" | "no_answer" | "booking" | "declined" | "emergency";
@@ -34,14 +36,19 @@ async function loadRouting(clinicDir: string): Promise<LoadedRouting> {
   return { rules: loadClinicSafetyRules(files.safety, topic) };
 }
 
-function routeCase(message: string, routing: LoadedRouting) {
-  return routeMessage(sanitizeInput(message), routing.rules);
+/** As the assistant decides: the conversation's risk first (clear → emergency), then the message's intent. */
+function routeCase(message: string, history: readonly Turn[], routing: LoadedRouting): { kind: string; rule?: string | null } {
+  const clean = sanitizeInput(message);
+  const risk = assessRisk(clean, history, routing.rules);
+  if (risk.level === "clear") return { kind: "emergency", rule: risk.rule };
+  return routeIntent(clean, routing.rules);
 }
 
 const root = path.resolve(import.meta.dirname, "..");
 
 interface Item {
   message: string;
+  history?: Turn[];
   expected: ExpectedType;
 }
 
@@ -61,7 +68,7 @@ async function readItems(file: string): Promise<Item[]> {
     return readPhrasings(file).map((message) => ({ message, expected }));
   }
   const suite = await loadSuite(file);
-  return suite.cases.filter((c) => c.expect.type).map((c) => ({ message: c.question, expected: c.expect.type as ExpectedType }));
+  return suite.cases.filter((c) => c.expect.type).map((c) => ({ message: c.question, history: c.history ?? [], expected: c.expect.type as ExpectedType }));
 }
 
 const KINDS = ["question", "booking", "personal_advice", "off_topic", "emergency"] as const;
@@ -78,7 +85,7 @@ function report(label: string, items: Item[], routing: LoadedRouting, show: bool
   const rows = new Map<string, Map<string, number>>();
   const wrong: string[] = [];
   for (const item of items) {
-    const decision = routeCase(item.message, routing);
+    const decision = routeCase(item.message, item.history ?? [], routing);
     const row = rows.get(item.expected) ?? new Map<string, number>();
     row.set(decision.kind, (row.get(decision.kind) ?? 0) + 1);
     rows.set(item.expected, row);
