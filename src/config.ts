@@ -34,6 +34,8 @@ export const ClinicSchema = z
     name: z.string().min(1),
     phone: z.string().min(3),
     bookingUrl: z.string().refine(isSecureWebHref, "must be an https:// URL (http:// only for localhost)"),
+    /** The booking button's words ("Book a sleep study", "Request an appointment"). */
+    bookingLabel: z.string().trim().min(2).max(40).default("Book a consultation"),
     disclaimer: z.string().min(20),
     allowedOrigins: z.array(z.string().regex(/^https?:\/\/[^/]+$/, "must be an origin like https://clinic.example (no path)")).default([]),
     leadForm: z.boolean().default(true),

@@ -45,7 +45,7 @@ export function citeSentences(sentences: SentenceRef[], firstN = 1): CitedText {
 export function bookAction(clinic: Clinic, topic: string): Action {
   const url = new URL(clinic.bookingUrl);
   url.searchParams.set("topic", topic);
-  return { kind: "book", label: "Book a consultation", href: url.toString() };
+  return { kind: "book", label: clinic.bookingLabel, href: url.toString() };
 }
 
 export function callClinicAction(clinic: Clinic): Action {

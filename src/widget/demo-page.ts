@@ -68,7 +68,7 @@ export function renderDemoPage(clinic: Clinic, options: DemoPageOptions): string
       <a href="#visit">Your visit</a>
       <a href="#contact">Contact</a>
     </nav>
-    <a class="button button-small" href="${booking}">Book a consultation</a>
+    <a class="button button-small" href="${booking}">${e(clinic.bookingLabel)}</a>
   </div>
 </header>
 <main id="main">
@@ -79,7 +79,7 @@ export function renderDemoPage(clinic: Clinic, options: DemoPageOptions): string
         <h1>Clear answers before your first visit</h1>
         <p class="lead">Wondering how treatment works, how long sessions take or what side effects to expect? Ask our assistant in the corner of this page. It answers only from articles our clinicians have written and reviewed, and shows you the passage each answer comes from.</p>
         <div class="cta">
-          <a class="button" href="${booking}">Book a consultation</a>
+          <a class="button" href="${booking}">${e(clinic.bookingLabel)}</a>
           <a class="button button-ghost" href="${tel}">Call ${phone}</a>
         </div>
       </div>

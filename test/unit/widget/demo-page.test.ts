@@ -10,6 +10,7 @@ const hostile: Clinic = {
   phone: "+1 555 <b>0100</b>",
   disclaimer: `</p><img src=x onerror=alert(1)> not medical advice, ever, at all.`,
   bookingUrl: `https://clinic.example/book?a=1&b="><script>x</script>`,
+  bookingLabel: `Book <i>now</i>`,
 };
 
 describe("renderDemoPage", () => {
@@ -22,7 +23,7 @@ describe("renderDemoPage", () => {
 
   it("escapes every config value", () => {
     const html = renderDemoPage(hostile, { origin: "https://assistant.example" });
-    expect(html).not.toMatch(/<script>alert|<img src=x|<b>0100|"><script>x/);
+    expect(html).not.toMatch(/<script>alert|<img src=x|<b>0100|"><script>x|<i>now/);
     expect(html).toContain("Dr. &quot;Smith&quot; &amp; &lt;script&gt;alert(1)&lt;/script&gt; Clinic");
     // The only script on the page is the widget, loaded from this server.
     expect(html.match(/<script\b[^>]*>/g)).toEqual([expect.stringMatching(/^<script src="\/widget\.js" async /)]);
