@@ -81,11 +81,14 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   // One best sentence per part first, so a two-part question gets both answered.
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / ranked.length));
   for (const { type, candidates } of ranked) {
-    const best = candidates[0];
+    // A figure asked for ("how long…", "how many…") is the answer: the likeliest sentence stating one comes first.
+    const wantsFigure = type === "duration" || type === "count" || type === "frequency" || type === "cost";
+    const best = (wantsFigure ? candidates.find((c) => c.typed && c.p >= model.floor) : undefined) ?? candidates[0];
     if (!best || best.p < model.floor) continue;
     if (!isDuplicate(best)) chosen.push(best);
     let added = 1;
-    for (const c of candidates.slice(1)) {
+    for (const c of candidates) {
+      if (c === best) continue;
       if (added >= perPartBudget || chosen.length >= options.maxSentences) break;
       if (c.p < model.extra || isDuplicate(c)) continue;
       chosen.push(c);

@@ -166,66 +166,66 @@ export default {
  "sweep": [
   {
    "extra": 0.5,
-   "negativesQuoted": 0.7308,
+   "negativesQuoted": 0.7385,
    "positivesQuoted": 0.3777,
    "facts": 0.7289,
    "sentencesPerAnswer": 3.5157
   },
   {
    "extra": 0.6,
-   "negativesQuoted": 0.7077,
+   "negativesQuoted": 0.7154,
    "positivesQuoted": 0.3662,
    "facts": 0.7111,
    "sentencesPerAnswer": 3.2108
   },
   {
    "extra": 0.7,
-   "negativesQuoted": 0.6923,
+   "negativesQuoted": 0.7,
    "positivesQuoted": 0.3525,
    "facts": 0.7022,
    "sentencesPerAnswer": 2.9327
   },
   {
    "extra": 0.75,
-   "negativesQuoted": 0.6692,
+   "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3341,
    "facts": 0.6933,
    "sentencesPerAnswer": 2.6951
   },
   {
    "extra": 0.8,
-   "negativesQuoted": 0.6385,
+   "negativesQuoted": 0.6462,
    "positivesQuoted": 0.3226,
    "facts": 0.6756,
    "sentencesPerAnswer": 2.4888
   },
   {
    "extra": 0.85,
-   "negativesQuoted": 0.5462,
-   "positivesQuoted": 0.2962,
+   "negativesQuoted": 0.5538,
+   "positivesQuoted": 0.3008,
    "facts": 0.6533,
-   "sentencesPerAnswer": 2.2018
+   "sentencesPerAnswer": 2.2197
   },
   {
    "extra": 0.9,
-   "negativesQuoted": 0.4538,
-   "positivesQuoted": 0.2732,
+   "negativesQuoted": 0.4615,
+   "positivesQuoted": 0.2755,
    "facts": 0.6267,
-   "sentencesPerAnswer": 1.9148
+   "sentencesPerAnswer": 1.9327
   },
   {
    "extra": 0.95,
-   "negativesQuoted": 0.3846,
-   "positivesQuoted": 0.2227,
-   "facts": 0.6044,
-   "sentencesPerAnswer": 1.5067
+   "negativesQuoted": 0.3923,
+   "positivesQuoted": 0.2262,
+   "facts": 0.6089,
+   "sentencesPerAnswer": 1.5247
   },
   {
    "extra": 1,
-   "negativesQuoted": 0.3308,
-   "positivesQuoted": 0.1963,
-   "facts": 0.5733,
-   "sentencesPerAnswer": 1.2511
+   "negativesQuoted": 0.3385,
+   "positivesQuoted": 0.1998,
+   "facts": 0.5778,
+   "sentencesPerAnswer": 1.2646
   }
  ]
 };
