@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   const cases = await captureCases();
   const labels = await loadLabels();
   const committed = selectionModel();
-  const t = { floor: committed.floor, extra: committed.extra };
+  const t = { floor: committed.floor, extra: committed.extra, extraOtherArticle: committed.extraOtherArticle };
   const loco = leaveOneOutModels(cases, labels);
-  console.log(`thresholds: floor ${t.floor}, extra ${t.extra}`);
+  console.log(`thresholds: floor ${t.floor}, extra ${t.extra} (same article), ${t.extraOtherArticle} (another article)`);
   console.log("clinic            | mode        | unhelpful quoted | helpful quoted | facts  | sentences/answer | refused | uncovered answered");
   for (const corpus of corporaOf(cases)) {
     const mine = cases.filter((c) => c.corpus === corpus);

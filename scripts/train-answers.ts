@@ -26,9 +26,9 @@ async function main(): Promise<void> {
   const selection = fitSelectionModel(await captureCases(), await loadLabels());
   const selectionFile = path.join(ROOT, "src/answer/selection-weights.ts");
   await writeFile(selectionFile, `${header}export default ${JSON.stringify(selection, null, 1)};\n`);
-  console.log(`${path.relative(ROOT, selectionFile)}: ${selection.trainedOn.positives} helpful and ${selection.trainedOn.negatives} unhelpful (weighted) sentences, floor ${selection.floor}, extra ${selection.extra}`);
-  console.log("  leave-one-clinic-out sweep (extra → unhelpful quoted, helpful quoted, facts, sentences per answer):");
-  for (const r of selection.sweep) console.log(`  ${r.extra.toFixed(2)} → ${r.negativesQuoted} ${r.positivesQuoted} ${r.facts} ${r.sentencesPerAnswer}`);
+  console.log(`${path.relative(ROOT, selectionFile)}: ${selection.trainedOn.positives} helpful and ${selection.trainedOn.negatives} unhelpful (weighted) sentences, floor ${selection.floor}, extra ${selection.extra} / ${selection.extraOtherArticle} (another article)`);
+  console.log("  leave-one-clinic-out sweep, settings that keep the facts (extra / other article → unhelpful quoted, helpful quoted, facts, sentences per answer):");
+  for (const r of selection.sweep.slice(0, 8)) console.log(`  ${r.extra.toFixed(2)} / ${r.extraOtherArticle.toFixed(2)} → ${r.negativesQuoted} ${r.positivesQuoted} ${r.facts} ${r.sentencesPerAnswer}`);
 }
 
 main().catch((err: unknown) => {

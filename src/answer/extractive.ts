@@ -90,7 +90,9 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
     for (const c of candidates) {
       if (c === best) continue;
       if (added >= perPartBudget || chosen.length >= options.maxSentences) break;
-      if (c.p < model.extra || isDuplicate(c)) continue;
+      // A likely sentence of another article is more often about a neighbouring topic: it needs more.
+      const needed = c.chunk.articleId === best.chunk.articleId ? model.extra : model.extraOtherArticle;
+      if (c.p < needed || isDuplicate(c)) continue;
       chosen.push(c);
       added++;
     }

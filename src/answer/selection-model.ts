@@ -17,9 +17,12 @@ const perFeature = <T extends z.ZodType>(schema: T) =>
 const SweepRow = z
   .object({
     extra: z.number(),
+    extraOtherArticle: z.number(),
     /** Leave-one-clinic-out: share of labelled-unhelpful sentences quoted, of labelled-helpful ones quoted, of answer cases whose facts all appear. */
     negativesQuoted: z.number(),
     positivesQuoted: z.number(),
+    /** Of the quoted labelled sentences (weak negatives included), the share labelled helpful. */
+    precision: z.number(),
     facts: z.number(),
     sentencesPerAnswer: z.number(),
   })
@@ -36,10 +39,12 @@ export const SelectionModelSchema = z
     calibration: z.object({ score: z.number(), gap: z.number(), bias: z.number() }).strict(),
     /** The best sentence of a part is quoted only at or above this probability. */
     floor: z.number().min(0).max(1),
-    /** Any further sentence needs at least this probability of its own. */
+    /** A further sentence from the article of the part's best sentence needs at least this probability of its own… */
     extra: z.number().min(0).max(1),
+    /** …and one from another article at least this. */
+    extraOtherArticle: z.number().min(0).max(1),
     trainedOn: z.object({ positives: z.number(), negatives: z.number(), sources: z.record(z.string(), z.number().int()) }).strict(),
-    /** The leave-one-clinic-out sweep that chose `extra`. */
+    /** The leave-one-clinic-out sweep that chose `extra` and `extraOtherArticle` (settings that kept the facts). */
     sweep: z.array(SweepRow),
   })
   .strict()

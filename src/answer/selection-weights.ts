@@ -151,7 +151,8 @@ export default {
   "bias": -0.731443
  },
  "floor": 0.6,
- "extra": 0.8,
+ "extra": 0.7,
+ "extraOtherArticle": 0.95,
  "trainedOn": {
   "positives": 935,
   "negatives": 9740,
@@ -165,67 +166,265 @@ export default {
  },
  "sweep": [
   {
-   "extra": 0.5,
-   "negativesQuoted": 0.7385,
-   "positivesQuoted": 0.3777,
-   "facts": 0.7289,
-   "sentencesPerAnswer": 3.5157
-  },
-  {
-   "extra": 0.6,
-   "negativesQuoted": 0.7154,
-   "positivesQuoted": 0.3662,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.2108
+   "extra": 0.7,
+   "extraOtherArticle": 0.95,
+   "negativesQuoted": 0.5923,
+   "positivesQuoted": 0.3042,
+   "precision": 0.4775,
+   "facts": 0.6667,
+   "sentencesPerAnswer": 2.4888
   },
   {
    "extra": 0.7,
-   "negativesQuoted": 0.7,
-   "positivesQuoted": 0.3525,
-   "facts": 0.7022,
-   "sentencesPerAnswer": 2.9327
+   "extraOtherArticle": 1,
+   "negativesQuoted": 0.5923,
+   "positivesQuoted": 0.302,
+   "precision": 0.4791,
+   "facts": 0.6667,
+   "sentencesPerAnswer": 2.4619
   },
   {
-   "extra": 0.75,
-   "negativesQuoted": 0.6769,
-   "positivesQuoted": 0.3341,
-   "facts": 0.6933,
-   "sentencesPerAnswer": 2.6951
+   "extra": 0.6,
+   "extraOtherArticle": 0.95,
+   "negativesQuoted": 0.6,
+   "positivesQuoted": 0.3215,
+   "precision": 0.4502,
+   "facts": 0.6889,
+   "sentencesPerAnswer": 2.7892
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 1,
+   "negativesQuoted": 0.6,
+   "positivesQuoted": 0.3192,
+   "precision": 0.4506,
+   "facts": 0.6889,
+   "sentencesPerAnswer": 2.7668
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.95,
+   "negativesQuoted": 0.6077,
+   "positivesQuoted": 0.3352,
+   "precision": 0.4257,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 3.0762
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 1,
+   "negativesQuoted": 0.6077,
+   "positivesQuoted": 0.333,
+   "precision": 0.4258,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 3.0538
+  },
+  {
+   "extra": 0.7,
+   "extraOtherArticle": 0.9,
+   "negativesQuoted": 0.6231,
+   "positivesQuoted": 0.3146,
+   "precision": 0.4774,
+   "facts": 0.6667,
+   "sentencesPerAnswer": 2.574
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 0.9,
+   "negativesQuoted": 0.6308,
+   "positivesQuoted": 0.3318,
+   "precision": 0.453,
+   "facts": 0.6889,
+   "sentencesPerAnswer": 2.861
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.9,
+   "negativesQuoted": 0.6385,
+   "positivesQuoted": 0.3456,
+   "precision": 0.4319,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 3.1256
   },
   {
    "extra": 0.8,
+   "extraOtherArticle": 0.85,
+   "negativesQuoted": 0.6385,
+   "positivesQuoted": 0.3111,
+   "precision": 0.5065,
+   "facts": 0.6667,
+   "sentencesPerAnswer": 2.3991
+  },
+  {
+   "extra": 0.8,
+   "extraOtherArticle": 0.8,
    "negativesQuoted": 0.6462,
    "positivesQuoted": 0.3226,
+   "precision": 0.5063,
    "facts": 0.6756,
    "sentencesPerAnswer": 2.4888
   },
   {
-   "extra": 0.85,
-   "negativesQuoted": 0.5538,
-   "positivesQuoted": 0.3008,
-   "facts": 0.6533,
-   "sentencesPerAnswer": 2.2197
+   "extra": 0.75,
+   "extraOtherArticle": 0.85,
+   "negativesQuoted": 0.6692,
+   "positivesQuoted": 0.3157,
+   "precision": 0.4928,
+   "facts": 0.68,
+   "sentencesPerAnswer": 2.5022
   },
   {
-   "extra": 0.9,
-   "negativesQuoted": 0.4615,
-   "positivesQuoted": 0.2755,
-   "facts": 0.6267,
-   "sentencesPerAnswer": 1.9327
+   "extra": 0.6,
+   "extraOtherArticle": 0.85,
+   "negativesQuoted": 0.6769,
+   "positivesQuoted": 0.3421,
+   "precision": 0.455,
+   "facts": 0.7022,
+   "sentencesPerAnswer": 2.9372
   },
   {
-   "extra": 0.95,
-   "negativesQuoted": 0.3923,
-   "positivesQuoted": 0.2262,
-   "facts": 0.6089,
-   "sentencesPerAnswer": 1.5247
+   "extra": 0.75,
+   "extraOtherArticle": 0.75,
+   "negativesQuoted": 0.6769,
+   "positivesQuoted": 0.3341,
+   "precision": 0.4842,
+   "facts": 0.6933,
+   "sentencesPerAnswer": 2.6951
   },
   {
-   "extra": 1,
-   "negativesQuoted": 0.3385,
-   "positivesQuoted": 0.1998,
-   "facts": 0.5778,
-   "sentencesPerAnswer": 1.2646
+   "extra": 0.75,
+   "extraOtherArticle": 0.8,
+   "negativesQuoted": 0.6769,
+   "positivesQuoted": 0.3272,
+   "precision": 0.4948,
+   "facts": 0.6889,
+   "sentencesPerAnswer": 2.583
+  },
+  {
+   "extra": 0.7,
+   "extraOtherArticle": 0.85,
+   "negativesQuoted": 0.6769,
+   "positivesQuoted": 0.3226,
+   "precision": 0.4747,
+   "facts": 0.68,
+   "sentencesPerAnswer": 2.6547
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.85,
+   "negativesQuoted": 0.6846,
+   "positivesQuoted": 0.3548,
+   "precision": 0.4364,
+   "facts": 0.7244,
+   "sentencesPerAnswer": 3.1749
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 0.8,
+   "negativesQuoted": 0.6846,
+   "positivesQuoted": 0.349,
+   "precision": 0.4578,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 2.9776
+  },
+  {
+   "extra": 0.7,
+   "extraOtherArticle": 0.75,
+   "negativesQuoted": 0.6846,
+   "positivesQuoted": 0.3398,
+   "precision": 0.4698,
+   "facts": 0.6933,
+   "sentencesPerAnswer": 2.8251
+  },
+  {
+   "extra": 0.7,
+   "extraOtherArticle": 0.8,
+   "negativesQuoted": 0.6846,
+   "positivesQuoted": 0.333,
+   "precision": 0.4778,
+   "facts": 0.6889,
+   "sentencesPerAnswer": 2.722
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.8,
+   "negativesQuoted": 0.6923,
+   "positivesQuoted": 0.3617,
+   "precision": 0.4406,
+   "facts": 0.7333,
+   "sentencesPerAnswer": 3.2063
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 0.75,
+   "negativesQuoted": 0.6923,
+   "positivesQuoted": 0.3548,
+   "precision": 0.4524,
+   "facts": 0.7156,
+   "sentencesPerAnswer": 3.0628
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.75,
+   "negativesQuoted": 0.7,
+   "positivesQuoted": 0.3674,
+   "precision": 0.4378,
+   "facts": 0.7378,
+   "sentencesPerAnswer": 3.278
+  },
+  {
+   "extra": 0.7,
+   "extraOtherArticle": 0.7,
+   "negativesQuoted": 0.7,
+   "positivesQuoted": 0.3525,
+   "precision": 0.4694,
+   "facts": 0.7022,
+   "sentencesPerAnswer": 2.9327
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 0.7,
+   "negativesQuoted": 0.7077,
+   "positivesQuoted": 0.3628,
+   "precision": 0.4547,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 3.1166
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.7,
+   "negativesQuoted": 0.7154,
+   "positivesQuoted": 0.3754,
+   "precision": 0.4407,
+   "facts": 0.7333,
+   "sentencesPerAnswer": 3.3274
+  },
+  {
+   "extra": 0.6,
+   "extraOtherArticle": 0.6,
+   "negativesQuoted": 0.7154,
+   "positivesQuoted": 0.3662,
+   "precision": 0.4455,
+   "facts": 0.7111,
+   "sentencesPerAnswer": 3.2108
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.6,
+   "negativesQuoted": 0.7231,
+   "positivesQuoted": 0.3777,
+   "precision": 0.4329,
+   "facts": 0.7289,
+   "sentencesPerAnswer": 3.4081
+  },
+  {
+   "extra": 0.5,
+   "extraOtherArticle": 0.5,
+   "negativesQuoted": 0.7385,
+   "positivesQuoted": 0.3777,
+   "precision": 0.4196,
+   "facts": 0.7289,
+   "sentencesPerAnswer": 3.5157
   }
  ]
 };
