@@ -27,29 +27,29 @@ export default {
   "multiPart"
  ],
  "weights": {
-  "heuristic": 0.109458,
-  "own": 0.303721,
-  "withContext": -0.146001,
-  "withHeading": 0.53659,
-  "coverage": -0.024954,
-  "coverageRetrieval": 0.041264,
-  "typedCoverage": 0.02315,
-  "section": -0.267131,
-  "faqHeading": -0.203892,
-  "strongest": -0.11346,
-  "focus": 0.194439,
-  "gap": -0.327214,
-  "typeAsked": -0.072928,
-  "typed": 0.18645,
-  "expansion": 0.240148,
-  "compounds": 0.03654,
-  "rank": -0.197359,
-  "retrieval": 0.332297,
-  "first": 0.028505,
-  "length": 0.14691,
-  "anaphora": -0.046622,
-  "orphan": -0.078662,
-  "multiPart": 0.017357
+  "heuristic": 0.108626,
+  "own": 0.303622,
+  "withContext": -0.145488,
+  "withHeading": 0.538434,
+  "coverage": -0.024203,
+  "coverageRetrieval": 0.038935,
+  "typedCoverage": 0.024033,
+  "section": -0.268411,
+  "faqHeading": -0.205282,
+  "strongest": -0.115274,
+  "focus": 0.193363,
+  "gap": -0.32772,
+  "typeAsked": -0.072349,
+  "typed": 0.186162,
+  "expansion": 0.241191,
+  "compounds": 0.037325,
+  "rank": -0.19684,
+  "retrieval": 0.333226,
+  "first": 0.030929,
+  "length": 0.145911,
+  "anaphora": -0.04579,
+  "orphan": -0.079395,
+  "multiPart": 0.017602
  },
  "scale": {
   "heuristic": {
@@ -125,12 +125,12 @@ export default {
    "std": 0.330633
   },
   "first": {
-   "mean": 0.214801,
-   "std": 0.410684
+   "mean": 0.213489,
+   "std": 0.40977
   },
   "length": {
-   "mean": 2.744264,
-   "std": 0.403164
+   "mean": 2.744197,
+   "std": 0.403131
   },
   "anaphora": {
    "mean": 0.187728,
@@ -148,14 +148,14 @@ export default {
  "calibration": {
   "score": 1,
   "gap": 0,
-  "bias": -0.731443
+  "bias": -0.730949
  },
  "floor": 0.6,
  "extra": 0.7,
  "extraOtherArticle": 0.95,
  "trainedOn": {
-  "positives": 935,
-  "negatives": 9740,
+  "positives": 934,
+  "negatives": 9741,
   "sources": {
    "evals/derm/blind-derm-tuning.yaml": 1809,
    "evals/ketamine-pain/blind-ketamine-tuning.yaml": 2850,
@@ -169,152 +169,143 @@ export default {
    "extra": 0.7,
    "extraOtherArticle": 0.95,
    "negativesQuoted": 0.5923,
-   "positivesQuoted": 0.3042,
-   "precision": 0.4775,
+   "positivesQuoted": 0.3008,
+   "precision": 0.4738,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.4888
+   "sentencesPerAnswer": 2.4798
   },
   {
    "extra": 0.7,
    "extraOtherArticle": 1,
    "negativesQuoted": 0.5923,
-   "positivesQuoted": 0.302,
-   "precision": 0.4791,
+   "positivesQuoted": 0.2997,
+   "precision": 0.4763,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.4619
+   "sentencesPerAnswer": 2.4574
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 0.95,
    "negativesQuoted": 0.6,
-   "positivesQuoted": 0.3215,
-   "precision": 0.4502,
+   "positivesQuoted": 0.3203,
+   "precision": 0.4471,
    "facts": 0.6889,
-   "sentencesPerAnswer": 2.7892
+   "sentencesPerAnswer": 2.7982
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 1,
    "negativesQuoted": 0.6,
    "positivesQuoted": 0.3192,
-   "precision": 0.4506,
+   "precision": 0.4491,
    "facts": 0.6889,
-   "sentencesPerAnswer": 2.7668
+   "sentencesPerAnswer": 2.7758
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.95,
    "negativesQuoted": 0.6077,
-   "positivesQuoted": 0.3352,
-   "precision": 0.4257,
+   "positivesQuoted": 0.333,
+   "precision": 0.424,
    "facts": 0.7111,
-   "sentencesPerAnswer": 3.0762
+   "sentencesPerAnswer": 3.0673
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 1,
    "negativesQuoted": 0.6077,
-   "positivesQuoted": 0.333,
-   "precision": 0.4258,
+   "positivesQuoted": 0.3318,
+   "precision": 0.4256,
    "facts": 0.7111,
-   "sentencesPerAnswer": 3.0538
+   "sentencesPerAnswer": 3.0448
   },
   {
    "extra": 0.7,
    "extraOtherArticle": 0.9,
    "negativesQuoted": 0.6231,
-   "positivesQuoted": 0.3146,
-   "precision": 0.4774,
+   "positivesQuoted": 0.3123,
+   "precision": 0.4747,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.574
+   "sentencesPerAnswer": 2.5695
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 0.9,
    "negativesQuoted": 0.6308,
    "positivesQuoted": 0.3318,
-   "precision": 0.453,
+   "precision": 0.4516,
    "facts": 0.6889,
-   "sentencesPerAnswer": 2.861
+   "sentencesPerAnswer": 2.87
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.9,
    "negativesQuoted": 0.6385,
-   "positivesQuoted": 0.3456,
-   "precision": 0.4319,
+   "positivesQuoted": 0.3444,
+   "precision": 0.4317,
    "facts": 0.7111,
-   "sentencesPerAnswer": 3.1256
-  },
-  {
-   "extra": 0.8,
-   "extraOtherArticle": 0.85,
-   "negativesQuoted": 0.6385,
-   "positivesQuoted": 0.3111,
-   "precision": 0.5065,
-   "facts": 0.6667,
-   "sentencesPerAnswer": 2.3991
+   "sentencesPerAnswer": 3.1166
   },
   {
    "extra": 0.8,
    "extraOtherArticle": 0.8,
-   "negativesQuoted": 0.6462,
-   "positivesQuoted": 0.3226,
-   "precision": 0.5063,
-   "facts": 0.6756,
-   "sentencesPerAnswer": 2.4888
+   "negativesQuoted": 0.6538,
+   "positivesQuoted": 0.3192,
+   "precision": 0.5018,
+   "facts": 0.6711,
+   "sentencesPerAnswer": 2.4843
   },
   {
    "extra": 0.75,
    "extraOtherArticle": 0.85,
    "negativesQuoted": 0.6692,
-   "positivesQuoted": 0.3157,
-   "precision": 0.4928,
-   "facts": 0.68,
-   "sentencesPerAnswer": 2.5022
+   "positivesQuoted": 0.3146,
+   "precision": 0.4884,
+   "facts": 0.6756,
+   "sentencesPerAnswer": 2.5157
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 0.85,
    "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3421,
-   "precision": 0.455,
+   "precision": 0.4536,
    "facts": 0.7022,
-   "sentencesPerAnswer": 2.9372
+   "sentencesPerAnswer": 2.9462
   },
   {
    "extra": 0.75,
    "extraOtherArticle": 0.75,
    "negativesQuoted": 0.6769,
-   "positivesQuoted": 0.3341,
-   "precision": 0.4842,
-   "facts": 0.6933,
+   "positivesQuoted": 0.3318,
+   "precision": 0.4809,
+   "facts": 0.6889,
    "sentencesPerAnswer": 2.6951
   },
   {
    "extra": 0.75,
    "extraOtherArticle": 0.8,
    "negativesQuoted": 0.6769,
-   "positivesQuoted": 0.3272,
-   "precision": 0.4948,
-   "facts": 0.6889,
+   "positivesQuoted": 0.3238,
+   "precision": 0.4896,
+   "facts": 0.6844,
    "sentencesPerAnswer": 2.583
   },
   {
    "extra": 0.7,
    "extraOtherArticle": 0.85,
    "negativesQuoted": 0.6769,
-   "positivesQuoted": 0.3226,
-   "precision": 0.4747,
+   "positivesQuoted": 0.3203,
+   "precision": 0.4721,
    "facts": 0.68,
-   "sentencesPerAnswer": 2.6547
+   "sentencesPerAnswer": 2.6502
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.85,
    "negativesQuoted": 0.6846,
-   "positivesQuoted": 0.3548,
-   "precision": 0.4364,
+   "positivesQuoted": 0.3536,
+   "precision": 0.435,
    "facts": 0.7244,
    "sentencesPerAnswer": 3.1749
   },
@@ -322,35 +313,35 @@ export default {
    "extra": 0.6,
    "extraOtherArticle": 0.8,
    "negativesQuoted": 0.6846,
-   "positivesQuoted": 0.349,
-   "precision": 0.4578,
+   "positivesQuoted": 0.3479,
+   "precision": 0.455,
    "facts": 0.7111,
-   "sentencesPerAnswer": 2.9776
+   "sentencesPerAnswer": 2.9865
   },
   {
    "extra": 0.7,
    "extraOtherArticle": 0.75,
    "negativesQuoted": 0.6846,
-   "positivesQuoted": 0.3398,
-   "precision": 0.4698,
+   "positivesQuoted": 0.3375,
+   "precision": 0.4674,
    "facts": 0.6933,
-   "sentencesPerAnswer": 2.8251
+   "sentencesPerAnswer": 2.8206
   },
   {
    "extra": 0.7,
    "extraOtherArticle": 0.8,
    "negativesQuoted": 0.6846,
-   "positivesQuoted": 0.333,
-   "precision": 0.4778,
+   "positivesQuoted": 0.3295,
+   "precision": 0.4736,
    "facts": 0.6889,
-   "sentencesPerAnswer": 2.722
+   "sentencesPerAnswer": 2.7175
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.8,
    "negativesQuoted": 0.6923,
-   "positivesQuoted": 0.3617,
-   "precision": 0.4406,
+   "positivesQuoted": 0.3594,
+   "precision": 0.4378,
    "facts": 0.7333,
    "sentencesPerAnswer": 3.2063
   },
@@ -359,16 +350,16 @@ export default {
    "extraOtherArticle": 0.75,
    "negativesQuoted": 0.6923,
    "positivesQuoted": 0.3548,
-   "precision": 0.4524,
+   "precision": 0.4511,
    "facts": 0.7156,
-   "sentencesPerAnswer": 3.0628
+   "sentencesPerAnswer": 3.0717
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.75,
    "negativesQuoted": 0.7,
-   "positivesQuoted": 0.3674,
-   "precision": 0.4378,
+   "positivesQuoted": 0.3662,
+   "precision": 0.4364,
    "facts": 0.7378,
    "sentencesPerAnswer": 3.278
   },
@@ -376,44 +367,44 @@ export default {
    "extra": 0.7,
    "extraOtherArticle": 0.7,
    "negativesQuoted": 0.7,
-   "positivesQuoted": 0.3525,
-   "precision": 0.4694,
+   "positivesQuoted": 0.3502,
+   "precision": 0.4656,
    "facts": 0.7022,
-   "sentencesPerAnswer": 2.9327
+   "sentencesPerAnswer": 2.9372
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 0.7,
    "negativesQuoted": 0.7077,
    "positivesQuoted": 0.3628,
-   "precision": 0.4547,
+   "precision": 0.4527,
    "facts": 0.7111,
-   "sentencesPerAnswer": 3.1166
+   "sentencesPerAnswer": 3.13
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.7,
    "negativesQuoted": 0.7154,
-   "positivesQuoted": 0.3754,
-   "precision": 0.4407,
+   "positivesQuoted": 0.3743,
+   "precision": 0.4388,
    "facts": 0.7333,
-   "sentencesPerAnswer": 3.3274
+   "sentencesPerAnswer": 3.3318
   },
   {
    "extra": 0.6,
    "extraOtherArticle": 0.6,
    "negativesQuoted": 0.7154,
    "positivesQuoted": 0.3662,
-   "precision": 0.4455,
+   "precision": 0.4443,
    "facts": 0.7111,
-   "sentencesPerAnswer": 3.2108
+   "sentencesPerAnswer": 3.2197
   },
   {
    "extra": 0.5,
    "extraOtherArticle": 0.6,
    "negativesQuoted": 0.7231,
-   "positivesQuoted": 0.3777,
-   "precision": 0.4329,
+   "positivesQuoted": 0.3766,
+   "precision": 0.4316,
    "facts": 0.7289,
    "sentencesPerAnswer": 3.4081
   },
@@ -421,8 +412,8 @@ export default {
    "extra": 0.5,
    "extraOtherArticle": 0.5,
    "negativesQuoted": 0.7385,
-   "positivesQuoted": 0.3777,
-   "precision": 0.4196,
+   "positivesQuoted": 0.3766,
+   "precision": 0.4184,
    "facts": 0.7289,
    "sentencesPerAnswer": 3.5157
   }

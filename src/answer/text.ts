@@ -57,7 +57,11 @@ export function splitSentences(text: string): string[] {
       const end = m.index + m[1]!.length + m[2]!.length;
       const candidate = line.slice(start, end);
       const lastWord = (candidate.slice(0, -m[1]!.length - m[2]!.length).split(" ").pop() ?? "").replace(/^[^\p{L}]+/u, "");
-      if (m[1] === "." && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^[A-Z]$/.test(lastWord))) continue;
+      // "No." abbreviates only before a number ("No. 5"); before a word it is an FAQ answer
+      // ("No. Quinine is…"), a sentence of its own: quoted with the next one, it would answer
+      // whatever the patient asked with the heading's "No".
+      const answerNo = lastWord.toLowerCase() === "no" && !/^["“‘(\[]?\d/.test(line.slice(m.index + m[0].length));
+      if (m[1] === "." && !answerNo && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^[A-Z]$/.test(lastWord))) continue;
       out.push(candidate.trim());
       start = end;
     }
