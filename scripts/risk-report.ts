@@ -6,7 +6,7 @@
  *   (c) lexical fallback (no vector: what the Workers build runs), committed model and thresholds
  *   (d) combined: vector + words + cues + today's detectors, committed model and thresholds
  *   (e) the product: `assessRisk` (src/route/risk.ts), which runs (c) with the conversation
- *       floor, the risk.yaml concern words and `decline` categories raised to clear
+ *       floor, today's detectors (never silenced) and `decline` categories raised to clear
  * Sets: the blind tuning half (in-sample for b–d), the blind held-out half
  * (never trained or tuned on), and the earlier held-out lines (no levels).
  */

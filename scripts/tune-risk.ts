@@ -1,6 +1,8 @@
 /**
- * `npx tsx scripts/tune-risk.ts`: the evidence behind the classifier
- * thresholds in corpus/defaults/safety/risk.yaml (product-wide, like the model). 5-fold cross-validation over the
+ * `npx tsx scripts/tune-risk.ts`: the evidence behind the word classifier's
+ * `clear` threshold in corpus/defaults/safety/risk.yaml (product-wide, like the
+ * model; the threshold at which it is an emergency detector). The learned risk
+ * model's own thresholds are swept by `npm run train:risk -- --cv`. 5-fold cross-validation over the
  * training fixtures (never the held-out files): for each threshold, the share
  * of out-of-fold crisis phrasings the model alone flags, and the share of
  * out-of-fold ordinary, advice, off-topic and booking messages it flags.

@@ -50,12 +50,7 @@ function toAssessment(score: RiskScore): RiskAssessment {
   return { level: score.level, rule: source === "language" ? `risk.${score.source!.replace(":", ".")}` : `risk.${source}.${what}` };
 }
 
-/**
- * The highest level over the texts (ties: the first). risk.yaml's `concern`
- * words are not added on top: on the blind held-out half they gave the notice
- * to 18 of 169 ordinary questions (research, family history, "can it cause
- * suicidal thoughts?"), the lookalikes the model was trained to tell apart.
- */
+/** The highest level over the texts (ties: the first). */
 function assessTexts(texts: readonly string[], rules: SafetyRules): RiskAssessment {
   return toAssessment(combineRisk(texts.map((t) => scoreRisk(t, null, rules.riskModel))));
 }
