@@ -35,6 +35,30 @@ export interface RiskAssessment {
 const NONE: RiskAssessment = { level: "none", rule: null };
 
 /**
+ * How a text is read: the model's score of one text, and today's emergency
+ * detectors on one message. The product reads with the committed lexical model
+ * (`productReader`); the cross-validation in risk-experiment.ts passes a model
+ * trained without the fold, with cached analyses, to score it exactly as the product.
+ */
+export interface RiskReader {
+  score(text: string): RiskScore;
+  detector(message: string): string | null;
+  /** risk-thresholds.yaml `detectors`: whether a detector raises the model's `possible` to `clear`. */
+  raise: boolean;
+}
+
+export function productReader(rules: SafetyRules): RiskReader {
+  return {
+    raise: rules.riskModel.thresholds.detectors === "raise_possible",
+    score: (text) => scoreRisk(text, null, rules.riskModel),
+    detector: (message) => {
+      const ctx = readMessage(message, rules);
+      return clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+    },
+  };
+}
+
+/**
  * The model's score as a level. A category the taxonomy marks `decline`
  * (questions about lethal amounts) is raised to `clear`: the emergency reply
  * never runs retrieval, so no figure from the articles can reach the writer,
@@ -51,13 +75,13 @@ function toAssessment(score: RiskScore): RiskAssessment {
 }
 
 /** The highest level over the texts (ties: the first). */
-function assessTexts(texts: readonly string[], rules: SafetyRules): RiskAssessment {
-  return toAssessment(combineRisk(texts.map((t) => scoreRisk(t, null, rules.riskModel))));
+function assessTexts(texts: readonly string[], reader: RiskReader): RiskAssessment {
+  return toAssessment(combineRisk(texts.map((t) => reader.score(t))));
 }
 
 /** One message on its own (and each of its sentences), without the conversation. */
-export function assessMessage(message: string, rules: SafetyRules): RiskAssessment {
-  return assessTexts([message, ...sentencesOf(message)], rules);
+export function assessMessage(message: string, rules: SafetyRules, reader: RiskReader = productReader(rules)): RiskAssessment {
+  return assessTexts([message, ...sentencesOf(message)], reader);
 }
 
 /**
@@ -68,16 +92,16 @@ export function assessMessage(message: string, rules: SafetyRules): RiskAssessme
  * each sentence; once any earlier turn was possible or clear, every later
  * reply carries at least the notice: the level never drops.
  */
-export function assessRisk(message: string, history: readonly Turn[], rules: SafetyRules): RiskAssessment {
+export function assessRisk(message: string, history: readonly Turn[], rules: SafetyRules, reader: RiskReader = productReader(rules)): RiskAssessment {
   const users = history
     .filter((t) => t.role === "user")
     .map((t) => ({ role: "user" as const, content: sanitizeInput(t.content) }))
     .filter((t) => t.content.length > 0);
-  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules) : NONE;
-  const own = upgraded(message, maxOf(assessMessage(message, rules), joined), rules);
+  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules, reader) : NONE;
+  const own = upgraded(message, maxOf(assessMessage(message, rules, reader), joined), reader);
   if (own.level !== "none") return own;
   // Each earlier turn as it was judged then (with the turns before it).
-  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules));
+  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules, reader));
   const worst = maxOf(...earlier);
   if (worst.level === "clear") return { level: "possible", rule: "conversation.earlier_clear" };
   if (worst.level === "possible") return { level: "possible", rule: "conversation.earlier_possible" };
@@ -92,11 +116,11 @@ const maxOf = (...all: RiskAssessment[]): RiskAssessment => all.reduce<RiskAsses
  * short follow-up with a signal of risk.yaml ("yes, tonight" even after a clear turn). A new
  * question after a disclosure is not re-read as the disclosure: it gets the notice.
  */
-function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules): RiskAssessment {
+function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules, reader: RiskReader): RiskAssessment {
   const previous = users.at(-1)!.content;
-  const joined = assessTexts([`${previous}\n${message}`], rules);
+  const joined = assessTexts([`${previous}\n${message}`], reader);
   if (joined.level === "none") return NONE;
-  const before = assessTexts([previous, ...sentencesOf(previous)], rules);
+  const before = assessTexts([previous, ...sentencesOf(previous)], reader);
   if (levelRank(joined.level) > levelRank(before.level)) return { ...joined, rule: `conversation.together.${joined.rule}` };
   const short = message.split(/\s+/).filter(Boolean).length <= rules.risk.followUpMaxWords;
   const forms = matchForms(message).forms;
@@ -110,10 +134,10 @@ function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; c
  * missed crisis costs more than a needless notice, so the model may turn a
  * detector's emergency into a notice but never silence it.
  */
-function upgraded(message: string, own: RiskAssessment, rules: SafetyRules): RiskAssessment {
+function upgraded(message: string, own: RiskAssessment, reader: RiskReader): RiskAssessment {
   if (own.level === "clear") return own;
-  const ctx = readMessage(message, rules);
-  const detector = clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+  const detector = reader.detector(message);
   if (!detector) return own;
-  return own.level === "possible" ? { level: "clear", rule: `risk.detector.${detector}` } : { level: "possible", rule: `risk.detector_only.${detector}` };
+  if (own.level === "possible") return reader.raise ? { level: "clear", rule: `risk.detector.${detector}` } : own;
+  return { level: "possible", rule: `risk.detector_only.${detector}` };
 }
