@@ -26,11 +26,10 @@ import { assessRisk } from "../src/route/risk.js";
 import { CrisisModelSchema } from "../src/route/classifier.js";
 import { loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
 import { compileRiskModel, loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
-import { BLIND_DIR, BLIND_DIR_2, BLIND_HELDOUT, BLIND_TUNING, detectorTrainingSets, expectedLevel, fixturesDirOf, poolExamples, readEarlierHeldout, readLabelledMessages, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
-import { CANDIDATES, cachedAnalyze, cachedDetector, cachedEmbed, chooseThresholds, conversationLevels, crossValidate, foldReading, lexicalModel, productLevels, untrainedModel } from "../src/route/risk-experiment.js";
+import { BLIND_DIR, BLIND_DIR_2, BLIND_HELDOUT, BLIND_TUNING, expectedLevel, fixturesDirOf, poolExamples, readEarlierHeldout, readLabelledMessages, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
+import { CANDIDATES, cachedAnalyze, cachedEmbed, chooseThresholds, conversationLevels, crossValidate, foldReading, lexicalModel, productLevels, untrainedModel } from "../src/route/risk-experiment.js";
 import { formatRate, riskFigures, type Outcome } from "../src/route/risk-eval.js";
 import { trainVariant } from "../src/route/risk-training.js";
-import { trainCrisisModel } from "../src/route/classifier.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const safetyDir = path.join(root, "corpus/defaults/safety");
@@ -89,16 +88,12 @@ async function main(): Promise<void> {
   const pool = tuningPool(root);
   const shared = sharedExamples(root, taxonomy);
   const base = untrainedModel(taxonomy, rules);
-  const detector = cachedDetector(rules);
   const categories = taxonomy.categories.map((c) => c.id);
   for (const candidate of CANDIDATES) {
-    const reading = foldReading(rules, taxonomy, root, candidate.detectorFromPool, { rules, analyze, detector });
+    const reading = foldReading(rules, taxonomy, root, candidate.detectorFromPool);
     const best = chooseThresholds(crossValidate(pool, shared, candidate, base, reading), pool);
-    const full = candidate.detectorFromPool ? (() => {
-      const sets = detectorTrainingSets(root, pool);
-      const r: SafetyRules = { ...rules, crisisModel: trainCrisisModel(sets.crisis, sets.other) };
-      return { rules: r, analyze: cachedAnalyze(taxonomy, r), detector: cachedDetector(r) };
-    })() : { rules, analyze, detector };
+    // The whole pool as the training fold: its word classifier as `npm run train:safety` would train it.
+    const full = reading(pool);
     const examples = [...poolExamples(pool), ...shared];
     const variant = trainVariant(examples.map((example) => ({ example, features: full.analyze(example.text).features, vector: null })), candidate.lexical, categories, candidate.options);
     const model: RiskModel = lexicalModel(variant, { ...base, rules: full.rules }, { possible: best.possible, clear: best.clear }, best.detectors);

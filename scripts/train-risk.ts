@@ -23,7 +23,7 @@ import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { loadRiskTaxonomy } from "../src/route/risk-taxonomy.js";
 import { loadRiskModel, RISK_MODEL_FILE, type Head } from "../src/route/risk-model.js";
 import { expectedLevel, riskTrainingExamples, sharedExamples, tuningPool } from "../src/route/risk-data.js";
-import { CANDIDATES, COMMITTED, cachedAnalyze, cachedDetector, cachedEmbed, chooseThresholds, crossValidate, modelNotices, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, type SweepPoint } from "../src/route/risk-experiment.js";
+import { CANDIDATES, COMMITTED, cachedAnalyze, cachedEmbed, chooseThresholds, crossValidate, modelNotices, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, type SweepPoint } from "../src/route/risk-experiment.js";
 import type { RiskFigures } from "../src/route/risk-eval.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -50,7 +50,6 @@ async function main(): Promise<void> {
     const base = untrainedModel(taxonomy, rules);
     const pool = tuningPool(root);
     const shared = sharedExamples(root, taxonomy);
-    const detector = cachedDetector(rules);
     const counts = (s: string) => `${pool.filter((p) => p.source === s && p.message.label === "crisis").length}+${pool.filter((p) => p.source === s && p.message.label === "ordinary").length}`;
     console.log(`\nTuning pool (crisis+ordinary): ${[...new Set(pool.map((p) => p.source))].map((s) => `${s} ${counts(s)}`).join(", ")}`);
     const only = args.find((a) => a.startsWith("--only="))?.slice(7);
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
     console.log("\n| candidate | thresholds (possible / clear) | shortfall cost | crisis sees the line | clear → clear | ordinary → clear | ordinary → notice (by the model) | per source: seen · clear · ord→clear · ord→notice |");
     console.log("|---|---|---|---|---|---|---|---|");
     for (const candidate of chosen) {
-      const sweep = crossValidate(pool, shared, candidate, base, foldReading(rules, taxonomy, root, candidate.detectorFromPool, { rules, analyze, detector }));
+      const sweep = crossValidate(pool, shared, candidate, base, foldReading(rules, taxonomy, root, candidate.detectorFromPool));
       const best = chooseThresholds(sweep, pool);
       const by = Object.entries(best.bySource).map(([s, f]) => `${s}: ${brief(f)}`).join("; ");
       console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}, ${best.detectors} | ${shortfallCost(best, pool).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);

@@ -10,7 +10,8 @@ import { sanitizeInput } from "./normalize.js";
 import { analyzeText, ALL_GROUPS, NO_GROUPS, type FeatureGroups, type TextAnalysis } from "./risk-features.js";
 import { combineRisk, riskCandidates, scoreAnalysis, type RiskModel, type RiskModelFile, type RiskThresholds, type RiskVariant, type Turn } from "./risk-model.js";
 import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
-import { detectorTrainingSets, expectedLevel, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
+import { readTrainingSets } from "./training-data.js";
+import { detectorTrainingSets, expectedLevel, fixturesDirOf, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
 import { trainCrisisModel } from "./classifier.js";
 import { riskFigures, TARGETS, type RiskFigures } from "./risk-eval.js";
 import { assessRisk, productReader, type RiskAssessment, type RiskReader } from "./risk.js";
@@ -201,13 +202,22 @@ export interface FoldReading {
 }
 
 /**
- * The fold's reading: with the committed word classifier (`fixed`), or with one
- * retrained on the fixtures and the fold's training messages, as
- * `npm run train:safety` trains it on the whole pool (`detectorFromPool`).
+ * The fold's reading: with the word classifier trained on the fixtures alone
+ * (as before this pool existed), or with one retrained on the fixtures and the
+ * fold's training messages, as `npm run train:safety` trains it on the whole
+ * pool (`detectorFromPool`). Never the committed one, which saw every fold.
  */
-export function foldReading(rules: SafetyRules, taxonomy: RiskTaxonomy, root: string, detectorFromPool: boolean, fixed: FoldReading): (train: readonly PoolItem[]) => FoldReading {
+export function foldReading(rules: SafetyRules, taxonomy: RiskTaxonomy, root: string, detectorFromPool: boolean): (train: readonly PoolItem[]) => FoldReading {
+  let fixturesOnly: FoldReading | null = null;
   return (train) => {
-    if (!detectorFromPool) return fixed;
+    if (!detectorFromPool) {
+      if (!fixturesOnly) {
+        const sets = readTrainingSets(fixturesDirOf(root));
+        const r: SafetyRules = { ...rules, crisisModel: trainCrisisModel(sets.crisis, sets.other) };
+        fixturesOnly = { rules: r, analyze: cachedAnalyze(taxonomy, r), detector: cachedDetector(r) };
+      }
+      return fixturesOnly;
+    }
     const sets = detectorTrainingSets(root, train);
     const foldRules: SafetyRules = { ...rules, crisisModel: trainCrisisModel(sets.crisis, sets.other) };
     return { rules: foldRules, analyze: cachedAnalyze(taxonomy, foldRules), detector: cachedDetector(foldRules) };
