@@ -4,17 +4,16 @@
  * notice above it) and `clear` (the emergency reply). Pure, synchronous and
  * deterministic.
  *
- * Whether there is any risk is the learned risk model's LEXICAL variant
- * (risk-model.ts: words, taxonomy cues and today's detectors as features, no
- * encoder vector), so the Node server and the Workers build decide
- * identically from the same bundled files. The model's thresholds are in
- * corpus/defaults/safety/risk-thresholds.yaml, its categories in
- * risk-taxonomy.yaml. Where the model says `possible`, today's emergency
- * detectors (crisis.yaml, crisis-model.json at risk.yaml's classifier.clear)
- * on the message itself make it `clear`: the lexical clear head alone left
- * half of crisis.txt ("I want to kill myself") at the notice. They never
- * raise a message the model calls `none` (that was the old rules' 26.6%
- * false emergencies on the blind held-out half).
+ * The level is the learned risk model's LEXICAL variant (risk-model.ts:
+ * words, taxonomy cues and framing, no encoder vector), so the Node server and
+ * the Workers build decide identically from the same bundled files. The
+ * model's thresholds are in corpus/defaults/safety/risk-thresholds.yaml, its
+ * categories in risk-taxonomy.yaml. Today's emergency detectors (crisis.yaml,
+ * crisis-model.json at risk.yaml's classifier.clear) on the message itself are
+ * never silenced: where the model sees no risk they earn the notice. Whether
+ * they also raise the model's `possible` to `clear` is the thresholds file's
+ * `detectors`; they never raise a message to the emergency reply alone (that
+ * was the old rules' 26.6% false emergencies on the blind held-out half).
  */
 import type { Turn } from "../contract.js";
 import { classifierScore, clearCrisisRule, readMessage } from "./crisis.js";
@@ -129,10 +128,11 @@ function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; c
 }
 
 /**
- * Today's emergency detectors on the message itself: where the model sees some
- * risk they make it clear; where it sees none they still show the notice. A
- * missed crisis costs more than a needless notice, so the model may turn a
- * detector's emergency into a notice but never silence it.
+ * Today's emergency detectors on the message itself: where the model sees none
+ * they still show the notice; where it sees some they make it clear only with
+ * `detectors: raise_possible`. A missed crisis costs more than a needless
+ * notice, so the model may turn a detector's emergency into a notice but never
+ * silence it.
  */
 function upgraded(message: string, own: RiskAssessment, reader: RiskReader): RiskAssessment {
   if (own.level === "clear") return own;
