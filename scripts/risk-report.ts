@@ -1,37 +1,56 @@
 /**
- * `npm run risk:report`: the crisis safety net's figures, with 95% Wilson
- * intervals, for each labelled set and each variant:
- *   (a) today's detectors (phrase rules, concept combos, stem classifier, fuzzy) — emergency = clear
- *   (b) encoder-only: logistic heads over the USE-lite vector alone (trained here, thresholds 0.5)
- *   (c) lexical fallback (no vector: what the Workers build runs), committed model and thresholds
- *   (d) combined: vector + words + cues + today's detectors, committed model and thresholds
- *   (e) the product: `assessRisk` (src/route/risk.ts), which runs (c) with the conversation
- *       floor, the risk.yaml concern words and `decline` categories raised to clear
- * Sets: the blind tuning half (in-sample for b–d), the blind held-out half
- * (never trained or tuned on), and the earlier held-out lines (no levels).
+ * `npm run risk:report [-- --before=<git ref>]`: the crisis safety net's
+ * figures, with 95% Wilson intervals, for each labelled set and each variant:
+ *   - today's detectors alone (phrase rules, concept combos, word classifier, fuzzy): emergency = clear
+ *   - before: `assessRisk` with the risk model, thresholds and word classifier of <git ref> (e.g. main)
+ *   - every candidate of risk-experiment.ts, trained on the whole tuning pool, at the thresholds its
+ *     own cross-validation within the tuning pool chose, scored as the product scores (`assessRisk`)
+ *   - the product as committed (`assessRisk`: lexical model, detectors, conversation; Node = Workers)
+ *   - the committed model's encoder-vector variant alone (Node reference; not used by the product)
+ * Sets: the blind tuning halves (in-sample), the blind held-out halves (set 2's
+ * when test/fixtures/safety/blind-2026-12b/heldout.jsonl exists), the earlier
+ * held-out lines (no levels) and the FAQ suites' held-out halves (expected
+ * emergency = clear crisis). Held-out sets are never trained or tuned on: run
+ * this once, after the choice is made.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { parse as parseYaml } from "yaml";
 import { createUseLiteEmbeddings } from "../src/embed/use-lite.js";
-import { loadSafetyRules } from "../src/route/rules.js";
+import { loadSafetyRules, type SafetyRules } from "../src/route/rules.js";
 import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { routeMessage } from "../src/route/router.js";
 import { sanitizeInput } from "../src/route/normalize.js";
 import { assessRisk } from "../src/route/risk.js";
+import { CrisisModelSchema } from "../src/route/classifier.js";
 import { loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
-import { loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
-import { BLIND_DIR, BLIND_HELDOUT, BLIND_TUNING, expectedLevel, readEarlierHeldout, readLabelledMessages, riskTrainingExamples } from "../src/route/risk-data.js";
-import { cachedAnalyze, cachedEmbed, conversationLevels, prepareExamples, REPORT_VARIANTS } from "../src/route/risk-experiment.js";
+import { compileRiskModel, loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
+import { BLIND_DIR, BLIND_DIR_2, BLIND_HELDOUT, BLIND_TUNING, expectedLevel, fixturesDirOf, poolExamples, readEarlierHeldout, readLabelledMessages, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
+import { CANDIDATES, cachedAnalyze, cachedEmbed, chooseThresholds, conversationLevels, crossValidate, foldReading, lexicalModel, productLevels, untrainedModel } from "../src/route/risk-experiment.js";
 import { formatRate, riskFigures, type Outcome } from "../src/route/risk-eval.js";
-import { DEFAULT_RISK_TRAINING, trainVariant } from "../src/route/risk-training.js";
+import { trainVariant } from "../src/route/risk-training.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const safetyDir = path.join(root, "corpus/defaults/safety");
-const fixtures = path.join(root, "test/fixtures/safety");
+const fixtures = fixturesDirOf(root);
+
+/** The FAQ suites' held-out halves: read here only, to measure. */
+const HELDOUT_SUITES = ["evals/ketamine-pain/heldout-faq.yaml", "evals/ketamine-pain/blind-ketamine-heldout.yaml", "evals/physio/blind-physio-heldout.yaml", "evals/derm/blind-derm-heldout.yaml"];
 
 interface Item {
   message: string;
   history?: Array<{ role: "user" | "assistant"; content: string }>;
   expected: Outcome["expected"];
+}
+
+const asItems = (ms: readonly LabelledMessage[]): Item[] => ms.map((m) => ({ message: m.message, history: m.history, expected: expectedLevel(m) }));
+const asLabelled = (items: readonly Item[]): LabelledMessage[] =>
+  items.map((m, i) => ({ id: String(i), label: m.expected === "none" ? "ordinary" : "crisis", ...(m.expected === "clear" || m.expected === "possible" ? { level: m.expected } : m.expected === "crisis" ? { level: "possible" as const } : {}), category: "x", style: "x", message: m.message, history: m.history }));
+
+function gitShow(ref: string, file: string): unknown {
+  const text = execFileSync("git", ["show", `${ref}:${file}`], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
 }
 
 async function main(): Promise<void> {
@@ -42,36 +61,53 @@ async function main(): Promise<void> {
   const embed = cachedEmbed((texts) => encoder.embeddings.embedDocuments(texts));
   const analyze = cachedAnalyze(taxonomy, rules);
 
-  const labelled = (name: string): Item[] => readLabelledMessages(path.join(fixtures, BLIND_DIR, name)).map((m) => ({ message: m.message, history: m.history, expected: expectedLevel(m) }));
   const sets: Record<string, Item[]> = {
-    "blind tuning half (in-sample for b–d)": labelled(BLIND_TUNING),
-    "blind held-out half": labelled(BLIND_HELDOUT),
-    "earlier held-out (heldout-*.txt; no levels)": readEarlierHeldout(fixtures).map((m) => ({ message: m.message, expected: m.label === "crisis" ? "crisis" : "none" })),
+    "blind set 1, tuning half (in-sample)": asItems(readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_TUNING))),
+    "blind set 1, held-out half": asItems(readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_HELDOUT))),
   };
-
-  // (b): the vector alone, trained here on the same examples.
-  const options = DEFAULT_RISK_TRAINING;
-  const examples = riskTrainingExamples(fixtures, taxonomy);
-  const prepared = await prepareExamples(examples, analyze, embed, options.vectorScale);
-  const spec = REPORT_VARIANTS["encoder-only"]!;
-  const encoderOnly: RiskModel = {
-    ...committed,
-    file: { ...committed.file, variants: { ...committed.file.variants, vector: trainVariant(prepared, spec.groups, true, taxonomy.categories.map((c) => c.id), options) } },
-    thresholds: { ...committed.thresholds, vector: { possible: 0.5, clear: 0.5 } },
-  };
+  const set2 = (name: string) => path.join(fixtures, BLIND_DIR_2, name);
+  if (existsSync(set2(BLIND_TUNING))) sets["blind set 2 (many clinics), tuning half (in-sample)"] = asItems(readLabelledMessages(set2(BLIND_TUNING)));
+  if (existsSync(set2(BLIND_HELDOUT))) sets["blind set 2 (many clinics), held-out half"] = asItems(readLabelledMessages(set2(BLIND_HELDOUT)));
+  sets["earlier held-out (heldout-*.txt; no levels)"] = readEarlierHeldout(fixtures).map((m) => ({ message: m.message, expected: m.label === "crisis" ? "crisis" : "none" }));
+  sets["FAQ suites' held-out halves (3 clinics; emergency = clear crisis)"] = asItems(HELDOUT_SUITES.filter((f) => existsSync(path.join(root, f))).flatMap((f) => readSuiteMessages(path.join(root, f), f)));
 
   const variants: Record<string, (items: Item[]) => Promise<RiskLevel[]>> = {
-    "(a) today's detectors": async (items) => items.map((m) => (routeMessage(sanitizeInput(m.message), rules).kind === "emergency" ? "clear" : "none")),
-    "(b) encoder-only LR": (items) => conversationLevels(items, encoderOnly, analyze, embed),
-    "(c) lexical fallback (Workers)": (items) => conversationLevels(items, committed, analyze, null),
-    "(d) combined (Node)": (items) => conversationLevels(items, committed, analyze, embed),
-    "(e) product: assessRisk (lexical, Node = Workers)": async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], rules).level),
+    "today's detectors alone": async (items) => items.map((m) => (routeMessage(sanitizeInput(m.message), rules).kind === "emergency" ? "clear" : "none")),
   };
+
+  const before = process.argv.find((a) => a.startsWith("--before="))?.slice(9);
+  if (before) {
+    const crisisModel = CrisisModelSchema.parse(gitShow(before, "corpus/defaults/safety/crisis-model.json"));
+    const oldRules: SafetyRules = { ...rules, crisisModel };
+    const riskModel = compileRiskModel(gitShow(before, "corpus/defaults/safety/risk-model.json"), gitShow(before, "corpus/defaults/safety/risk-thresholds.yaml"), taxonomy, oldRules, `${before}:corpus/defaults/safety`);
+    const beforeRules: SafetyRules = { ...oldRules, riskModel };
+    variants[`before (${before}): product`] = async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], beforeRules).level);
+  }
+
+  // Each candidate on the whole pool, at the thresholds of its own cross-validation (tuning data only).
+  const pool = tuningPool(root);
+  const shared = sharedExamples(root, taxonomy);
+  const base = untrainedModel(taxonomy, rules);
+  const categories = taxonomy.categories.map((c) => c.id);
+  for (const candidate of CANDIDATES) {
+    const reading = foldReading(rules, taxonomy, root, candidate.detectorFromPool);
+    const best = chooseThresholds(crossValidate(pool, shared, candidate, base, reading), pool);
+    // The whole pool as the training fold: its word classifier as `npm run train:safety` would train it.
+    const full = reading(pool);
+    const examples = [...poolExamples(pool), ...shared];
+    const variant = trainVariant(examples.map((example) => ({ example, features: full.analyze(example.text).features, vector: null })), candidate.lexical, categories, candidate.options);
+    const model: RiskModel = lexicalModel(variant, { ...base, rules: full.rules }, { possible: best.possible, clear: best.clear }, best.detectors);
+    variants[`${candidate.name} (${best.possible}/${best.clear}, ${best.detectors})`] = async (items) => productLevels(asLabelled(items), model, full.analyze, full.detector);
+    process.stderr.write(`${candidate.name} ready\n`);
+  }
+
+  variants["**committed product: assessRisk (Node = Workers)**"] = async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], rules).level);
+  variants["committed model's vector variant alone (Node reference, unused)"] = (items) => conversationLevels(items, committed, analyze, embed);
 
   for (const [setName, items] of Object.entries(sets)) {
     const crisis = items.filter((i) => i.expected !== "none").length;
     console.log(`\n## ${setName}: ${crisis} crisis, ${items.length - crisis} ordinary`);
-    console.log("| variant | crisis sees the crisis line (target 100%) | clear → clear (≥ 90%) | ordinary → clear (≤ 1%) | ordinary → possible (≤ 5%) |");
+    console.log("| variant | crisis sees the crisis line (target 100%) | clear → clear (≥ 90%) | ordinary → clear (≤ 1%) | ordinary → notice (≤ 5%) |");
     console.log("|---|---|---|---|---|");
     for (const [name, run] of Object.entries(variants)) {
       const levels = await run(items);

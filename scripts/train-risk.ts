@@ -1,13 +1,19 @@
 /**
  * `npm run train:risk`: retrains the crisis risk model
- * (corpus/defaults/safety/risk-model.json) from the blind tuning half, the non-held-out
- * safety fixtures and the taxonomy's examples, embedding every text with the
- * local encoder. Deterministic; a test fails when the committed model is out
- * of date with its training data.
+ * (corpus/defaults/safety/risk-model.json) from the tuning sources only (the
+ * two blind tuning halves, the FAQ suites that are not held out, the
+ * non-held-out safety fixtures and the taxonomy's examples; see risk-data.ts),
+ * embedding every text with the local encoder for the `vector` variant.
+ * Deterministic; a test fails when the committed model is out of date with its
+ * training data.
  *
- * `--cv` also prints a 5-fold cross-validated threshold sweep over the tuning
- * half (each fold scored by a model that never saw it): the table that
- * chose the values in corpus/defaults/safety/risk-thresholds.yaml.
+ * `--cv` compares the candidate ways to train the lexical model (CANDIDATES in
+ * risk-experiment.ts) by 5-fold cross-validation within the tuning pool, each
+ * fold scored as the product scores it (src/route/risk.ts, detectors and
+ * conversation included) by a model that never saw it, and prints the
+ * threshold each would get. `--sweep` prints the full sweep of the committed
+ * candidate (the table behind risk-thresholds.yaml); `--weights` the words
+ * that weigh most in each head of the committed lexical model.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,80 +21,74 @@ import { createUseLiteEmbeddings } from "../src/embed/use-lite.js";
 import { loadSafetyRules } from "../src/route/rules.js";
 import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { loadRiskTaxonomy } from "../src/route/risk-taxonomy.js";
-import { loadRiskModel, RISK_MODEL_FILE, riskCandidates, compileRiskModel, type RiskModelFile } from "../src/route/risk-model.js";
-import { BLIND_DIR, BLIND_TUNING, examplesFromLabelled, fixtureExamples, readLabelledMessages, riskTrainingExamples, taxonomyExamples, expectedLevel } from "../src/route/risk-data.js";
-import { cachedAnalyze, cachedEmbed, levelAt, prepareExamples, rawScores, trainModelFile, type RawScores } from "../src/route/risk-experiment.js";
-import { riskFigures, formatRate } from "../src/route/risk-eval.js";
-import { DEFAULT_RISK_TRAINING } from "../src/route/risk-training.js";
+import { loadRiskModel, RISK_MODEL_FILE, type Head } from "../src/route/risk-model.js";
+import { expectedLevel, riskTrainingExamples, sharedExamples, tuningPool } from "../src/route/risk-data.js";
+import { CANDIDATES, COMMITTED, cachedAnalyze, cachedEmbed, chooseThresholds, crossValidate, modelNotices, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, type SweepPoint } from "../src/route/risk-experiment.js";
+import type { RiskFigures } from "../src/route/risk-eval.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const safetyDir = path.join(root, "corpus/defaults/safety");
-const fixtures = path.join(root, "test/fixtures/safety");
 
 async function main(): Promise<void> {
   const rules = loadSafetyRules(safetyDir, EMPTY_TOPIC);
   const taxonomy = loadRiskTaxonomy(safetyDir);
-  const encoder = createUseLiteEmbeddings();
-  const embed = cachedEmbed((texts) => encoder.embeddings.embedDocuments(texts));
   const analyze = cachedAnalyze(taxonomy, rules);
-  const options = DEFAULT_RISK_TRAINING;
-  const info = { id: encoder.id, dimensions: encoder.dimensions };
+  const args = process.argv.slice(2);
 
-  const examples = riskTrainingExamples(fixtures, taxonomy);
-  const prepared = await prepareExamples(examples, analyze, embed, options.vectorScale);
-  const file = trainModelFile(prepared, examples, taxonomy, options, info);
-  const out = path.join(safetyDir, RISK_MODEL_FILE);
-  await writeFile(out, `${JSON.stringify(file)}\n`);
-  console.log(`${path.relative(root, out)}: ${JSON.stringify(file.trainedOn)}`);
-
-  if (process.argv.includes("--cv")) await crossValidate(file, taxonomy, rules, analyze, embed, options, info);
-}
-
-async function crossValidate(
-  committed: RiskModelFile,
-  taxonomy: ReturnType<typeof loadRiskTaxonomy>,
-  rules: ReturnType<typeof loadSafetyRules>,
-  analyze: ReturnType<typeof cachedAnalyze>,
-  embed: ReturnType<typeof cachedEmbed>,
-  options: typeof DEFAULT_RISK_TRAINING,
-  info: { id: string; dimensions: number },
-): Promise<void> {
-  const tuning = readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_TUNING));
-  const shared = [...taxonomyExamples(taxonomy), ...fixtureExamples(fixtures)];
-  const thresholds = loadRiskModel(safetyDir, rules).thresholds;
-  const raw: Record<"vector" | "lexical", RawScores[]> = { vector: [], lexical: [] };
-  const K = 5;
-  for (let k = 0; k < K; k++) {
-    const train = [...tuning.filter((_, i) => i % K !== k).flatMap((m) => examplesFromLabelled(m)), ...shared];
-    const prepared = await prepareExamples(train, analyze, embed, options.vectorScale);
-    const model = compileRiskModel(trainModelFile(prepared, train, taxonomy, options, info), thresholds, taxonomy, rules, safetyDir);
-    for (let i = k; i < tuning.length; i += K) {
-      const m = tuning[i]!;
-      const texts = riskCandidates(m.message, m.history ?? []);
-      const vectors = await embed(texts);
-      raw.vector[i] = rawScores(texts, vectors, model, "vector", analyze);
-      raw.lexical[i] = rawScores(texts, vectors, model, "lexical", analyze);
-    }
-    process.stdout.write(`fold ${k + 1}/${K} `);
+  if (!args.includes("--no-train")) {
+    const encoder = createUseLiteEmbeddings();
+    const embed = cachedEmbed((texts) => encoder.embeddings.embedDocuments(texts));
+    const examples = riskTrainingExamples(root, taxonomy);
+    const prepared = await prepareExamples(examples, analyze, embed, COMMITTED.options.vectorScale);
+    const file = trainModelFile(prepared, examples, taxonomy, COMMITTED.options, { id: encoder.id, dimensions: encoder.dimensions });
+    const out = path.join(safetyDir, RISK_MODEL_FILE);
+    await writeFile(out, `${JSON.stringify(file)}\n`);
+    console.log(`${path.relative(root, out)}: ${JSON.stringify(file.trainedOn)}`);
   }
-  console.log(`\n5-fold cross-validation over ${tuning.length} tuning messages (committed model: ${committed.dataHash.slice(0, 12)})`);
-  for (const which of ["vector", "lexical"] as const) {
-    console.log(`\n${which}: possible clear | crisis seen | clear→clear | ordinary→clear | ordinary→possible`);
-    for (const possible of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
-      for (const clear of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-        const f = riskFigures(tuning.map((m, i) => ({ expected: expectedLevel(m), got: levelAt(raw[which][i]!, { possible, clear }) })));
-        const p = (r: { rate: number }) => `${(r.rate * 100).toFixed(1)}%`.padStart(6);
-        console.log(`${which} ${possible.toFixed(2)} ${clear.toFixed(2)} | ${p(f.crisisSeen)} | ${p(f.clearAsClear)} | ${p(f.ordinaryClear)} | ${p(f.ordinaryPossible)}`);
+  if (args.includes("--weights")) printWeights(loadRiskModel(safetyDir, rules).file.variants.lexical);
+  if (args.some((a) => a === "--cv" || a === "--sweep" || a.startsWith("--only="))) {
+    const base = untrainedModel(taxonomy, rules);
+    const pool = tuningPool(root);
+    const shared = sharedExamples(root, taxonomy);
+    const counts = (s: string) => `${pool.filter((p) => p.source === s && p.message.label === "crisis").length}+${pool.filter((p) => p.source === s && p.message.label === "ordinary").length}`;
+    console.log(`\nTuning pool (crisis+ordinary): ${[...new Set(pool.map((p) => p.source))].map((s) => `${s} ${counts(s)}`).join(", ")}`);
+    const only = args.find((a) => a.startsWith("--only="))?.slice(7);
+    const chosen = only ? CANDIDATES.filter((c) => only.split(",").some((o) => c.name.startsWith(`${o} `))) : args.includes("--cv") ? CANDIDATES : CANDIDATES.filter((c) => JSON.stringify(c.lexical) === JSON.stringify(COMMITTED.variants.lexical) && JSON.stringify(c.options) === JSON.stringify(COMMITTED.options));
+    console.log("\n| candidate | thresholds (possible / clear) | shortfall cost | crisis sees the line | clear → clear | ordinary → clear | ordinary → notice (by the model) | per source: seen · clear · ord→clear · ord→notice |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const candidate of chosen) {
+      const sweep = crossValidate(pool, shared, candidate, base, foldReading(rules, taxonomy, root, candidate.detectorFromPool));
+      const best = chooseThresholds(sweep, pool);
+      const by = Object.entries(best.bySource).map(([s, f]) => `${s}: ${brief(f)}`).join("; ");
+      console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}, ${best.detectors} | ${shortfallCost(best, pool).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);
+      if (args.includes("--sweep")) printSweep(sweep, pool);
+      if (args.includes("--misses")) {
+        pool.forEach((p, i) => {
+          const want = expectedLevel(p.message);
+          const got = best.got[i]!;
+          if (got.level !== want) console.log(`  ${p.source} ${p.message.id} want ${want} got ${got.level} (${got.rule}) [${p.message.category}] ${p.message.message.replace(/\s+/g, " ").slice(0, 110)}`);
+        });
       }
     }
-    const f = riskFigures(tuning.map((m, i) => ({ expected: expectedLevel(m), got: levelAt(raw[which][i]!, thresholds[which]) })));
-    if (process.argv.includes("--misses")) {
-      tuning.forEach((m, i) => {
-        const got = levelAt(raw[which][i]!, thresholds[which]);
-        if (got !== expectedLevel(m)) console.log(`  ${which} ${m.id} want ${expectedLevel(m)} got ${got} r=${raw[which][i]!.risk.toFixed(2)} c=${raw[which][i]!.clear.toFixed(2)} [${m.category}/${m.style}] ${m.message.slice(0, 90)}`);
-      });
-    }
-    console.log(`${which} at the committed thresholds ${JSON.stringify(thresholds[which])}: seen ${formatRate(f.crisisSeen)}; clear ${formatRate(f.clearAsClear)}; ord→clear ${formatRate(f.ordinaryClear)}; ord→possible ${formatRate(f.ordinaryPossible)}`);
+  }
+}
+
+const pct = (r: { hits: number; total: number; rate: number }) => `${(r.rate * 100).toFixed(1)}% (${r.hits}/${r.total})`;
+const short = (r: { rate: number; total: number }) => (r.total === 0 ? "–" : `${(r.rate * 100).toFixed(1)}`);
+const brief = (f: RiskFigures) => `${short(f.crisisSeen)} · ${short(f.clearAsClear)} · ${short(f.ordinaryClear)} · ${short(f.ordinaryPossible)}`;
+
+function printSweep(sweep: readonly SweepPoint[], pool: Parameters<typeof shortfallCost>[1]): void {
+  console.log("\ndetectors possible clear | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
+  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s, pool).toFixed(3)}`);
+}
+
+function printWeights(variant: { risk: Head; clear: Head }): void {
+  for (const [name, head] of [["risk", variant.risk], ["clear", variant.clear]] as const) {
+    const top = Object.entries(head.sparse).sort((a, b) => b[1] - a[1]);
+    console.log(`\n${name} head (bias ${head.bias}): most weight toward risk`);
+    console.log(top.slice(0, 30).map(([k, w]) => `${k} ${w.toFixed(2)}`).join(", "));
+    console.log(`most weight against:`);
+    console.log(top.slice(-15).map(([k, w]) => `${k} ${w.toFixed(2)}`).join(", "));
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * `npm run train:safety`: retrains the crisis classifier
  * (<DEFAULTS_DIR>/safety/crisis-model.json, default corpus/defaults: the model
- * is product-wide, every clinic uses it) from the safety fixture sets. Run it after
- * adding phrasings to test/fixtures/safety/; training is deterministic, and a
+ * is product-wide, every clinic uses it) from the safety fixture sets and the
+ * risk model's tuning pool (the blind tuning halves and the FAQ suites that are
+ * not held out; src/route/risk-data.ts). Run it after adding phrasings to
+ * test/fixtures/safety/, then `npm run train:risk`; training is deterministic, and a
  * test fails when the committed model is out of date with the fixtures.
  */
 import { existsSync } from "node:fs";
@@ -10,12 +12,12 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { clinicPathsFromEnv, ConfigError } from "../src/config.js";
 import { CRISIS_MODEL_FILE, trainCrisisModel } from "../src/route/classifier.js";
-import { readTrainingSets } from "../src/route/training-data.js";
+import { detectorTrainingSets } from "../src/route/risk-data.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
-  const { crisis, other } = readTrainingSets(path.join(root, "test/fixtures/safety"));
+  const { crisis, other } = detectorTrainingSets(root);
   const model = trainCrisisModel(crisis, other);
   const { defaultsDir } = clinicPathsFromEnv(process.env, root);
   const file = path.join(defaultsDir, "safety", CRISIS_MODEL_FILE);

@@ -1,19 +1,21 @@
 /**
- * `npx tsx scripts/tune-risk.ts`: the evidence behind the classifier
- * thresholds in corpus/defaults/safety/risk.yaml (product-wide, like the model). 5-fold cross-validation over the
- * training fixtures (never the held-out files): for each threshold, the share
+ * `npx tsx scripts/tune-risk.ts`: the evidence behind the word classifier's
+ * `clear` threshold in corpus/defaults/safety/risk.yaml (product-wide, like the
+ * model; the threshold at which it is an emergency detector). The learned risk
+ * model's own thresholds are swept by `npm run train:risk -- --cv`. 5-fold cross-validation over the
+ * classifier's training sets (fixtures and the tuning pool, never the held-out files): for each threshold, the share
  * of out-of-fold crisis phrasings the model alone flags, and the share of
  * out-of-fold ordinary, advice, off-topic and booking messages it flags.
  */
 import path from "node:path";
 import { crisisScore, trainCrisisModel } from "../src/route/classifier.js";
-import { readTrainingSets } from "../src/route/training-data.js";
+import { detectorTrainingSets } from "../src/route/risk-data.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const FOLDS = 5;
 const THRESHOLDS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 
-const { crisis, other } = readTrainingSets(path.join(root, "test/fixtures/safety"));
+const { crisis, other } = detectorTrainingSets(root);
 const crisisScores: number[] = [];
 const otherScores: number[] = [];
 for (let k = 0; k < FOLDS; k++) {

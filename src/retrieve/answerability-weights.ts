@@ -16,80 +16,80 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.951058,
-  "coverUnion": 0.289494,
-  "partMin": -0.605172,
-  "offCorpus": -1.107349,
-  "anchor": -0.085746,
-  "typeAsked": -0.562408,
-  "typeFound": 0.659057,
-  "heading": 0.239492,
-  "bm25": 0.877757,
-  "margin": 0.368718,
-  "topicTerms": 0.553561,
-  "compounds": 0.07356
+  "coverBest": 0.953023,
+  "coverUnion": 0.285361,
+  "partMin": -0.601632,
+  "offCorpus": -1.108659,
+  "anchor": -0.087296,
+  "typeAsked": -0.563538,
+  "typeFound": 0.66908,
+  "heading": 0.244768,
+  "bm25": 0.867574,
+  "margin": 0.388651,
+  "topicTerms": 0.590158,
+  "compounds": 0.071056
  },
- "bias": 0.982211,
+ "bias": 0.991789,
  "scale": {
   "coverBest": {
-   "mean": 0.687942,
-   "std": 0.314656
+   "mean": 0.684973,
+   "std": 0.314893
   },
   "coverUnion": {
-   "mean": 0.719378,
-   "std": 0.318795
+   "mean": 0.717281,
+   "std": 0.318743
   },
   "partMin": {
-   "mean": 0.723119,
-   "std": 0.342991
+   "mean": 0.722212,
+   "std": 0.342476
   },
   "offCorpus": {
-   "mean": 0.154619,
-   "std": 0.291877
+   "mean": 0.154566,
+   "std": 0.291228
   },
   "anchor": {
-   "mean": 0.694375,
-   "std": 0.444655
+   "mean": 0.694118,
+   "std": 0.444919
   },
   "typeAsked": {
-   "mean": 0.303125,
-   "std": 0.459609
+   "mean": 0.306502,
+   "std": 0.461041
   },
   "typeFound": {
-   "mean": 0.24375,
-   "std": 0.429344
+   "mean": 0.247678,
+   "std": 0.431664
   },
   "heading": {
-   "mean": 0.350885,
-   "std": 0.343888
+   "mean": 0.348492,
+   "std": 0.343274
   },
   "bm25": {
-   "mean": 3.250634,
-   "std": 1.105203
+   "mean": 3.252266,
+   "std": 1.101247
   },
   "margin": {
-   "mean": 0.354149,
-   "std": 0.293556
+   "mean": 0.355968,
+   "std": 0.293708
   },
   "topicTerms": {
-   "mean": 1.522458,
-   "std": 0.388339
+   "mean": 1.53019,
+   "std": 0.394975
   },
   "compounds": {
-   "mean": 0.934896,
-   "std": 0.233885
+   "mean": 0.932405,
+   "std": 0.23858
   }
  },
  "threshold": 0.49,
  "trainedOn": {
-  "answerable": 250,
+  "answerable": 253,
   "uncovered": 70,
   "sources": {
-   "evals/ketamine-pain/blind-ketamine-tuning.yaml": 85,
+   "evals/ketamine-pain/blind-ketamine-tuning.yaml": 86,
    "evals/ketamine-pain/clinic-faq.yaml": 62,
    "evals/ketamine-pain/regressions.yaml": 60,
-   "evals/physio/blind-physio-tuning.yaml": 53,
-   "evals/derm/blind-derm-tuning.yaml": 60
+   "evals/physio/blind-physio-tuning.yaml": 54,
+   "evals/derm/blind-derm-tuning.yaml": 61
   }
  }
 };

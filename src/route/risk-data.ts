@@ -1,22 +1,43 @@
 /**
  * Where the risk model's examples come from, and the labelled message sets it
- * is measured on. Training uses ONLY: the blind tuning half
- * (test/fixtures/safety/blind-2026-12/tuning.jsonl), the non-held-out safety
- * fixtures (crisis.txt as risk of unknown level; the ordinary, advice,
- * off-topic and booking sets as ordinary), and the taxonomy's examples.
- * Never heldout.jsonl nor heldout-*.txt: those only measure.
+ * is measured on. Training uses ONLY tuning sources: the two blind tuning
+ * halves (test/fixtures/safety/blind-2026-12/tuning.jsonl, written for the
+ * pain clinic; blind-2026-12b/tuning.jsonl, by another author across many
+ * kinds of clinic), the questions of the FAQ eval suites that are not held
+ * out (three clinics: expected `emergency` is a clear crisis, anything else
+ * ordinary), the non-held-out safety fixtures (crisis.txt as risk of unknown
+ * level; the ordinary, advice, off-topic and booking sets as ordinary), and
+ * the taxonomy's examples. Never heldout.jsonl, heldout-*.txt, the suites'
+ * held-out halves or grades: those only measure.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
 import { riskCandidates, type Turn } from "./risk-model.js";
 import type { TrainingExample } from "./risk-training.js";
-import { readPhrasings, TRAINING_SETS } from "./training-data.js";
+import { readPhrasings, readTrainingSets, trainingForm, TRAINING_SETS } from "./training-data.js";
+import { parseSuite } from "../eval/suite.js";
 
 export const BLIND_DIR = "blind-2026-12";
 export const BLIND_TUNING = "tuning.jsonl";
 export const BLIND_HELDOUT = "heldout.jsonl";
+/** The second blind set (many kinds of clinic): same file names; the held-out half is read only by the report. */
+export const BLIND_DIR_2 = "blind-2026-12b";
+
+/**
+ * The FAQ eval suites whose questions train the risk model: every suite that is
+ * not a held-out half, for each example clinic. Paths from the repository root.
+ * (blind-*-heldout.yaml, heldout-faq.yaml and *.grades.yaml only measure.)
+ */
+export const SUITE_TRAINING = [
+  "evals/ketamine-pain/clinic-faq.yaml",
+  "evals/ketamine-pain/regressions.yaml",
+  "evals/ketamine-pain/smoke.jsonl",
+  "evals/ketamine-pain/blind-ketamine-tuning.yaml",
+  "evals/physio/blind-physio-tuning.yaml",
+  "evals/derm/blind-derm-tuning.yaml",
+] as const;
 
 const TurnSchema = z.object({ role: z.enum(["user", "assistant"]), content: z.string().min(1) }).strict();
 
@@ -29,6 +50,8 @@ export const LabelledMessageSchema = z
     style: z.string().min(1),
     message: z.string().min(1),
     history: z.array(TurnSchema).optional(),
+    /** The kind of clinic the message was written for (second blind set), e.g. "dental". */
+    clinic: z.string().min(1).optional(),
   })
   .strict()
   .refine((m) => (m.label === "crisis") === (m.level !== undefined), "a crisis has a level, an ordinary message none");
@@ -48,6 +71,40 @@ export function readLabelledMessages(file: string): LabelledMessage[] {
     });
 }
 
+/**
+ * The questions of one FAQ eval suite as labelled messages: expected
+ * `emergency` → a clear crisis; any other type → ordinary. A case that expects
+ * the notice (`safety: possible`) gets it from the conversation rule (an
+ * earlier disclosure), not from its own words, so it is left out rather than
+ * taught either way.
+ */
+export function readSuiteMessages(file: string, name = path.basename(file)): LabelledMessage[] {
+  const suite = parseSuite(readFileSync(file, "utf8"), file);
+  return suite.cases
+    .filter((c) => c.expect.safety !== "possible")
+    .map((c) => {
+      const crisis = c.expect.type === "emergency";
+      return LabelledMessageSchema.parse({
+        id: `${name}#${c.id}`,
+        label: crisis ? "crisis" : "ordinary",
+        ...(crisis ? { level: "clear" } : {}),
+        category: crisis ? "suite_emergency" : `suite_${c.expect.type ?? "any"}`,
+        style: "suite",
+        message: c.question,
+        ...(c.history?.length ? { history: c.history } : {}),
+      });
+    });
+}
+
+/** Every tuning suite's messages (paths under `root`, the repository), in SUITE_TRAINING order. */
+export const readTuningSuites = (root: string): LabelledMessage[] => SUITE_TRAINING.flatMap((f) => readSuiteMessages(path.join(root, f), f));
+
+/** The second blind set's tuning half, or [] until it has been added. */
+export function readBlind2Tuning(fixturesDir: string): LabelledMessage[] {
+  const file = path.join(fixturesDir, BLIND_DIR_2, BLIND_TUNING);
+  return existsSync(file) ? readLabelledMessages(file) : [];
+}
+
 /** The earlier held-out sets (plain lines): crisis without a level, and ordinary questions. */
 export const EARLIER_HELDOUT = { crisis: ["heldout-crisis.txt"], ordinary: ["heldout-normal.txt", "heldout-advice.txt", "heldout-offtopic.txt"] } as const;
 
@@ -56,11 +113,21 @@ export function readEarlierHeldout(fixturesDir: string): Array<{ message: string
   return [...read(EARLIER_HELDOUT.crisis, "crisis"), ...read(EARLIER_HELDOUT.ordinary, "ordinary")];
 }
 
-/** Weights: the blind tuning half is closest to real traffic, so it counts more than the short fixture lines. */
-export const SOURCE_WEIGHTS = { tuning: 2, taxonomy: 1.5, fixture: 1 } as const;
+/**
+ * Weight of one example by where it comes from. The blind halves (2) were
+ * written as crisis/ordinary sets with hard lookalikes by authors who never saw
+ * the model: closest to the decision being made. The suites' questions (1) are
+ * many and mostly plain FAQ questions from three clinics; at weight 1 they
+ * already carry about half of the ordinary mass, enough to teach that a
+ * relative, a trip or a procedure is ordinary without drowning the crises
+ * (their 23 emergencies repeat the fixtures'). The taxonomy's examples (1.5)
+ * are few and written per category; the fixture lines (1) are short and were
+ * written for the pain clinic only.
+ */
+export const SOURCE_WEIGHTS = { blind: 2, suite: 1, taxonomy: 1.5, fixture: 1 } as const;
 
 /** Training examples from one labelled message: its text, or its text read with the previous user turn. */
-export function examplesFromLabelled(m: LabelledMessage, source = "tuning", weight: number = SOURCE_WEIGHTS.tuning): TrainingExample[] {
+export function examplesFromLabelled(m: LabelledMessage, source = "tuning", weight: number = SOURCE_WEIGHTS.blind): TrainingExample[] {
   const level = expectedLevel(m);
   const candidates = riskCandidates(m.message, (m.history ?? []) as Turn[]);
   const risk = level === "none" ? 0 : 1;
@@ -93,8 +160,50 @@ export function fixtureExamples(fixturesDir: string): TrainingExample[] {
   ];
 }
 
+/** The safety fixtures folder of a repository. */
+export const fixturesDirOf = (root: string) => path.join(root, "test/fixtures/safety");
+
+/** A labelled tuning message and the source it comes from (cross-validation folds are taken within each source). */
+export interface PoolItem {
+  source: "blind-2026-12" | "blind-2026-12b" | "suites";
+  message: LabelledMessage;
+}
+
+/** Every labelled tuning message (never a held-out one), in a fixed order. */
+export function tuningPool(root: string): PoolItem[] {
+  const fixtures = fixturesDirOf(root);
+  return [
+    ...readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_TUNING)).map((message) => ({ source: "blind-2026-12" as const, message })),
+    ...readBlind2Tuning(fixtures).map((message) => ({ source: "blind-2026-12b" as const, message })),
+    ...readTuningSuites(root).map((message) => ({ source: "suites" as const, message })),
+  ];
+}
+
+export const poolExamples = (pool: readonly PoolItem[]): TrainingExample[] =>
+  pool.flatMap((p) => examplesFromLabelled(p.message, p.source, p.source === "suites" ? SOURCE_WEIGHTS.suite : SOURCE_WEIGHTS.blind));
+
+/** The examples that are in every cross-validation fold: the taxonomy's and the fixtures'. */
+export const sharedExamples = (root: string, taxonomy: RiskTaxonomy): TrainingExample[] => [...taxonomyExamples(taxonomy), ...fixtureExamples(fixturesDirOf(root))];
+
 /** Everything the model trains on, in a fixed order. */
-export function riskTrainingExamples(fixturesDir: string, taxonomy: RiskTaxonomy): TrainingExample[] {
-  const tuning = readLabelledMessages(path.join(fixturesDir, BLIND_DIR, BLIND_TUNING));
-  return [...tuning.flatMap((m) => examplesFromLabelled(m)), ...taxonomyExamples(taxonomy), ...fixtureExamples(fixturesDir)];
+export function riskTrainingExamples(root: string, taxonomy: RiskTaxonomy): TrainingExample[] {
+  return [...poolExamples(tuningPool(root)), ...sharedExamples(root, taxonomy)];
+}
+
+/**
+ * The word classifier's examples (crisis-model.json, `npm run train:safety`;
+ * it is one of today's emergency detectors): the fixture sets, plus the tuning
+ * pool's messages read on their own. Trained on the pain clinic's fixtures
+ * only, it called a quarter of the blind halves' ordinary questions a crisis
+ * ("heading to Mexico next week", "my aunt had her hip replaced"), and a
+ * detector is never silenced. A crisis follow-up that is one only with the
+ * turn before it ("yes, tonight") is left out: the detector reads one message.
+ */
+export function detectorTrainingSets(root: string, pool: readonly PoolItem[] = tuningPool(root)): { crisis: string[]; other: string[] } {
+  const fixtures = readTrainingSets(fixturesDirOf(root));
+  const alone = pool.filter((p) => p.message.label === "ordinary" || !p.message.history?.some((t) => t.role === "user"));
+  return {
+    crisis: [...fixtures.crisis, ...alone.filter((p) => p.message.label === "crisis").map((p) => trainingForm(p.message.message))],
+    other: [...fixtures.other, ...alone.filter((p) => p.message.label === "ordinary").map((p) => trainingForm(p.message.message))],
+  };
 }

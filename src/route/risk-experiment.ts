@@ -1,16 +1,21 @@
 /**
  * Shared by `npm run train:risk`, `scripts/risk-report.ts` and the tests:
  * turn examples into features (+ vectors from an injected encoder), train a
- * model file, score labelled messages with a conversation, and sweep
- * thresholds over out-of-fold scores. No I/O of its own.
+ * model file, score labelled messages as the product does, and compare
+ * candidates by cross-validation within the tuning data (threshold sweeps
+ * over out-of-fold product decisions). No I/O of its own.
  */
 import type { SafetyRules } from "./rules.js";
+import { sanitizeInput } from "./normalize.js";
 import { analyzeText, ALL_GROUPS, NO_GROUPS, type FeatureGroups, type TextAnalysis } from "./risk-features.js";
-import { combineRisk, prepareVector, riskCandidates, scoreAnalysis, variantScores, type RiskModel, type RiskModelFile, type RiskThresholds, type Turn } from "./risk-model.js";
-import { levelRank, type RiskLevel, type RiskTaxonomy } from "./risk-taxonomy.js";
-import { expectedLevel, type LabelledMessage } from "./risk-data.js";
-import { riskFigures, type RiskFigures } from "./risk-eval.js";
-import { trainedOnCounts, trainingHash, trainVariant, type PreparedExample, type RiskTrainOptions, type TrainingExample } from "./risk-training.js";
+import { combineRisk, riskCandidates, scoreAnalysis, type RiskModel, type RiskModelFile, type RiskThresholds, type RiskVariant, type Turn } from "./risk-model.js";
+import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
+import { readTrainingSets } from "./training-data.js";
+import { detectorTrainingSets, expectedLevel, fixturesDirOf, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
+import { trainCrisisModel } from "./classifier.js";
+import { riskFigures, TARGETS, type RiskFigures } from "./risk-eval.js";
+import { assessRisk, productReader, type RiskAssessment, type RiskReader } from "./risk.js";
+import { DEFAULT_RISK_TRAINING, trainedOnCounts, trainingHash, trainVariant, type PreparedExample, type RiskTrainOptions, type TrainingExample, type VariantSpec } from "./risk-training.js";
 
 /** Returns one embedding per text (USE-lite in practice). */
 export type Embed = (texts: string[]) => Promise<number[][]>;
@@ -54,18 +59,54 @@ export async function prepareExamples(examples: readonly TrainingExample[], anal
   }));
 }
 
-/** The committed variants: everything with the vector (Node), everything without (Workers). */
-export const COMMITTED_VARIANTS: Record<"vector" | "lexical", { groups: FeatureGroups; vector: boolean }> = {
-  vector: { groups: ALL_GROUPS, vector: true },
-  lexical: { groups: ALL_GROUPS, vector: false },
+/** A way to train the model: feature groups and clear head (per variant), and the training options. */
+export interface Candidate {
+  name: string;
+  lexical: VariantSpec;
+  options: RiskTrainOptions;
+  /** The word classifier (crisis-model.json, a detector) trained on the fixtures and the tuning pool, not the fixtures alone. */
+  detectorFromPool: boolean;
+}
+
+const MAIN_GROUPS: FeatureGroups = { ...ALL_GROUPS, speaker: false };
+
+/**
+ * The lexical candidates compared by cross-validation within the tuning data
+ * (`npm run train:risk -- --cv`), and reported on the held-out halves by
+ * `npm run risk:report`. The first is the model as it was (with the new data).
+ */
+const lexical = (groups: FeatureGroups, clearMode: VariantSpec["clearMode"]): VariantSpec => ({ groups, vector: false, clearMode });
+const BASE: Candidate[] = [
+  { name: "A as before (joint clear head)", lexical: lexical(MAIN_GROUPS, "joint"), options: DEFAULT_RISK_TRAINING, detectorFromPool: false },
+  { name: "B A + words decay 10x", lexical: lexical(MAIN_GROUPS, "joint"), options: { ...DEFAULT_RISK_TRAINING, wordL2: 10 }, detectorFromPool: false },
+  { name: "C A + word cap 1.0", lexical: lexical(MAIN_GROUPS, "joint"), options: { ...DEFAULT_RISK_TRAINING, wordCap: 1 }, detectorFromPool: false },
+  { name: "D clear given risk", lexical: lexical(MAIN_GROUPS, "given_risk"), options: DEFAULT_RISK_TRAINING, detectorFromPool: false },
+  { name: "E D + speaker cues", lexical: lexical(ALL_GROUPS, "given_risk"), options: DEFAULT_RISK_TRAINING, detectorFromPool: false },
+  { name: "F E + words decay 10x + cap 1.0", lexical: lexical(ALL_GROUPS, "given_risk"), options: { ...DEFAULT_RISK_TRAINING, wordL2: 10, wordCap: 1 }, detectorFromPool: false },
+  { name: "G E without detectors as features", lexical: lexical({ ...ALL_GROUPS, today: false }, "given_risk"), options: DEFAULT_RISK_TRAINING, detectorFromPool: false },
+  { name: "H D + words decay 10x", lexical: lexical(MAIN_GROUPS, "given_risk"), options: { ...DEFAULT_RISK_TRAINING, wordL2: 10 }, detectorFromPool: false },
+  { name: "I D + words decay 3x", lexical: lexical(MAIN_GROUPS, "given_risk"), options: { ...DEFAULT_RISK_TRAINING, wordL2: 3 }, detectorFromPool: false },
+  { name: "J E + words decay 10x", lexical: lexical(ALL_GROUPS, "given_risk"), options: { ...DEFAULT_RISK_TRAINING, wordL2: 10 }, detectorFromPool: false },
+  { name: "K D without detectors as features", lexical: lexical({ ...MAIN_GROUPS, today: false }, "given_risk"), options: DEFAULT_RISK_TRAINING, detectorFromPool: false },
+];
+export const CANDIDATES: Candidate[] = [
+  ...BASE,
+  // The same, with the word classifier (a detector, never silenced) retrained on the pool too.
+  ...BASE.filter((c) => "ADEFGK".includes(c.name[0]!)).map((c) => ({ ...c, name: `${c.name[0]}2 ${c.name.slice(2)} + word classifier on the pool`, detectorFromPool: true })),
+];
+
+/** The committed model: the candidate chosen on the tuning data, and its twin with the encoder vector (Node reference, not used by the product). */
+export const COMMITTED: { options: RiskTrainOptions; variants: Record<"vector" | "lexical", VariantSpec> } = {
+  options: DEFAULT_RISK_TRAINING,
+  // Candidate K2 (the word classifier is retrained on the pool by `npm run train:safety`).
+  variants: {
+    vector: { groups: { ...MAIN_GROUPS, today: false }, vector: true, clearMode: "given_risk" },
+    lexical: { groups: { ...MAIN_GROUPS, today: false }, vector: false, clearMode: "given_risk" },
+  },
 };
 
-/** Variants compared in the report (the committed two, and the vector alone). */
-export const REPORT_VARIANTS: Record<string, { groups: FeatureGroups; vector: boolean }> = {
-  "encoder-only": { groups: NO_GROUPS, vector: true },
-  "lexical (no vector)": COMMITTED_VARIANTS.lexical,
-  "combined (vector + lexical + today's)": COMMITTED_VARIANTS.vector,
-};
+/** The vector alone (reported, never shipped). */
+export const ENCODER_ONLY: VariantSpec = { groups: NO_GROUPS, vector: true, clearMode: "joint" };
 
 export function trainModelFile(
   prepared: readonly PreparedExample[],
@@ -73,7 +114,7 @@ export function trainModelFile(
   taxonomy: RiskTaxonomy,
   options: RiskTrainOptions,
   encoder: { id: string; dimensions: number },
-  variants = COMMITTED_VARIANTS,
+  variants: Record<"vector" | "lexical", VariantSpec> = COMMITTED.variants,
 ): RiskModelFile {
   const categories = taxonomy.categories.map((c) => c.id);
   return {
@@ -85,10 +126,192 @@ export function trainModelFile(
     dataHash: trainingHash(examples, options, { variants, categories }),
     trainedOn: trainedOnCounts(examples),
     variants: {
-      vector: trainVariant(prepared, variants.vector.groups, variants.vector.vector, categories, options),
-      lexical: trainVariant(prepared, variants.lexical.groups, variants.lexical.vector, categories, options),
+      vector: trainVariant(prepared, variants.vector, categories, options),
+      lexical: trainVariant(prepared, variants.lexical, categories, options),
     },
   };
+}
+
+/** A model without trained heads yet (its variants are set by `lexicalModel`): for cross-validation before any model file exists. */
+export function untrainedModel(taxonomy: RiskTaxonomy, rules: SafetyRules): RiskModel {
+  const empty: RiskVariant = { groups: NO_GROUPS, vector: false, clear_mode: "joint", risk: { bias: 0, sparse: {} }, clear: { bias: 0, sparse: {} }, category: { classes: ["a", "b"], bias: [0, 0], sparse: {} } };
+  const file: RiskModelFile = { kind: "risk-model/logistic-heads", version: 1, encoder: "none", dimensions: 1, vectorScale: 1, dataHash: "0".repeat(64), trainedOn: {}, variants: { vector: empty, lexical: empty } };
+  return { file, thresholds: { vector: { possible: 0.5, clear: 0.5 }, lexical: { possible: 0.5, clear: 0.5 }, detectors: "raise_possible" }, taxonomy, rules };
+}
+
+/** A model whose both variants are one lexical variant (cross-validation and candidates: the product reads `lexical`). */
+export function lexicalModel(variant: RiskVariant, base: RiskModel, thresholds: { possible: number; clear: number }, detectors: Detectors = "raise_possible"): RiskModel {
+  return {
+    ...base,
+    file: { ...base.file, variants: { vector: variant, lexical: variant } },
+    thresholds: { vector: thresholds, lexical: thresholds, detectors },
+  };
+}
+
+export type Detectors = RiskThresholds["detectors"];
+
+/** Reads as the product does (src/route/risk.ts) with another model; analyses and detectors cached. */
+export function experimentReader(model: RiskModel, analyze: (t: string) => TextAnalysis, detector: (message: string) => string | null): RiskReader {
+  return { score: (t) => scoreAnalysis(analyze(t), null, model), detector, raise: model.thresholds.detectors === "raise_possible" };
+}
+
+/** Today's detectors on a message, cached (they do not depend on the model). */
+export function cachedDetector(rules: SafetyRules): (message: string) => string | null {
+  const reader = productReader(rules);
+  const cache = new Map<string, string | null>();
+  return (message) => {
+    if (!cache.has(message)) cache.set(message, reader.detector(message));
+    return cache.get(message)!;
+  };
+}
+
+/** The product's level of each labelled message (assessRisk with the conversation) under a model. */
+export function productAssessments(items: readonly LabelledMessage[], model: RiskModel, analyze: (t: string) => TextAnalysis, detector: (m: string) => string | null): RiskAssessment[] {
+  const reader = experimentReader(model, analyze, detector);
+  return items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], model.rules, reader));
+}
+
+export const productLevels = (...args: Parameters<typeof productAssessments>): RiskLevel[] => productAssessments(...args).map((a) => a.level);
+
+export const POSSIBLE_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+export const CLEAR_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+export const DETECTOR_MODES: Detectors[] = ["raise_possible", "notice_only"];
+
+export interface SweepPoint {
+  possible: number;
+  clear: number;
+  detectors: Detectors;
+  pooled: RiskFigures;
+  bySource: Record<string, RiskFigures>;
+  /** Out-of-fold decision of each pool message. */
+  got: RiskAssessment[];
+}
+
+/**
+ * K-fold cross-validation of a candidate within the tuning pool: each fold
+ * (every K-th message of each source) is scored, as the product scores it, by
+ * a model trained on the other folds plus the shared examples, at every
+ * threshold pair of the grid. Deterministic.
+ */
+/** What a fold reads with: the safety rules (with the fold's word classifier), its analyses and detectors. */
+export interface FoldReading {
+  rules: SafetyRules;
+  analyze: (t: string) => TextAnalysis;
+  detector: (m: string) => string | null;
+}
+
+/**
+ * The fold's reading: with the word classifier trained on the fixtures alone
+ * (as before this pool existed), or with one retrained on the fixtures and the
+ * fold's training messages, as `npm run train:safety` trains it on the whole
+ * pool (`detectorFromPool`). Never the committed one, which saw every fold.
+ */
+export function foldReading(rules: SafetyRules, taxonomy: RiskTaxonomy, root: string, detectorFromPool: boolean): (train: readonly PoolItem[]) => FoldReading {
+  let fixturesOnly: FoldReading | null = null;
+  return (train) => {
+    if (!detectorFromPool) {
+      if (!fixturesOnly) {
+        const sets = readTrainingSets(fixturesDirOf(root));
+        const r: SafetyRules = { ...rules, crisisModel: trainCrisisModel(sets.crisis, sets.other) };
+        fixturesOnly = { rules: r, analyze: cachedAnalyze(taxonomy, r), detector: cachedDetector(r) };
+      }
+      return fixturesOnly;
+    }
+    const sets = detectorTrainingSets(root, train);
+    const foldRules: SafetyRules = { ...rules, crisisModel: trainCrisisModel(sets.crisis, sets.other) };
+    return { rules: foldRules, analyze: cachedAnalyze(taxonomy, foldRules), detector: cachedDetector(foldRules) };
+  };
+}
+
+export function crossValidate(
+  pool: readonly PoolItem[],
+  shared: readonly TrainingExample[],
+  candidate: Candidate,
+  base: RiskModel,
+  reading: (train: readonly PoolItem[]) => FoldReading,
+  K = 5,
+): SweepPoint[] {
+  const seen = new Map<string, number>();
+  const fold = pool.map((p) => {
+    const i = seen.get(p.source) ?? 0;
+    seen.set(p.source, i + 1);
+    return i % K;
+  });
+  const categories = base.taxonomy.categories.map((c) => c.id);
+  const levels = new Map<string, RiskAssessment[]>();
+  for (let k = 0; k < K; k++) {
+    const trainPool = pool.filter((_, i) => fold[i] !== k);
+    const { rules, analyze, detector } = reading(trainPool);
+    const train = [...poolExamples(trainPool), ...shared];
+    const prepared = train.map((example) => ({ example, features: analyze(example.text).features, vector: null }));
+    const variant = trainVariant(prepared, candidate.lexical, categories, candidate.options);
+    const test = pool.map((p, i) => ({ p, i })).filter(({ i }) => fold[i] === k);
+    for (const detectors of DETECTOR_MODES)
+      for (const possible of POSSIBLE_GRID)
+        for (const clear of CLEAR_GRID) {
+          const key = `${detectors}/${possible}/${clear}`;
+          const out = levels.get(key) ?? new Array<RiskAssessment>(pool.length);
+          const got = productAssessments(test.map(({ p }) => p.message), lexicalModel(variant, { ...base, rules }, { possible, clear }, detectors), analyze, detector);
+          test.forEach(({ i }, j) => (out[i] = got[j]!));
+          levels.set(key, out);
+        }
+  }
+  const sources = [...new Set(pool.map((p) => p.source))];
+  return [...levels.entries()].map(([key, got]) => {
+    const [detectors, possible, clear] = key.split("/") as [Detectors, string, string];
+    const of = (keep: (p: PoolItem) => boolean) => riskFigures(pool.flatMap((p, i) => (keep(p) ? [{ expected: expectedLevel(p.message), got: got[i]!.level }] : [])));
+    return { possible: Number(possible), clear: Number(clear), detectors, pooled: of(() => true), bySource: Object.fromEntries(sources.map((s) => [s, of((p) => p.source === s)])), got };
+  });
+}
+
+/**
+ * The share of ordinary pool messages given the notice by the model or the
+ * conversation, not by a detector alone: the part of the notices thresholds
+ * can move (a detector's notice is never silenced, whatever they are).
+ */
+export function modelNotices(pool: readonly PoolItem[], point: SweepPoint): number {
+  const ordinary = pool.map((p, i) => ({ p, got: point.got[i]! })).filter(({ p }) => p.message.label === "ordinary");
+  return ordinary.filter(({ got }) => got.level === "possible" && !got.rule?.startsWith("risk.detector_only.")).length / Math.max(1, ordinary.length);
+}
+
+/**
+ * What falling short of each target costs, per unit of rate: a crisis that
+ * sees no crisis line (10) is the worst; an ordinary patient given the
+ * emergency script instead of an answer (5) is the failure of issue #12; a
+ * clear crisis given the notice (2) still sees the line; a needless notice
+ * above an answer (1) is the cheapest. Only the notices the thresholds can
+ * move count (modelNotices).
+ */
+export const SHORTFALL_COST = { crisisSeen: 10, ordinaryClear: 5, clearAsClear: 2, ordinaryNotice: 1 } as const;
+
+export function shortfallCost(point: SweepPoint, pool: readonly PoolItem[]): number {
+  const f = point.pooled;
+  return (
+    SHORTFALL_COST.crisisSeen * Math.max(0, TARGETS.crisisSeen - f.crisisSeen.rate) +
+    SHORTFALL_COST.ordinaryClear * Math.max(0, f.ordinaryClear.rate - TARGETS.ordinaryClear) +
+    SHORTFALL_COST.clearAsClear * Math.max(0, TARGETS.clearAsClear - f.clearAsClear.rate) +
+    SHORTFALL_COST.ordinaryNotice * Math.max(0, modelNotices(pool, point) - TARGETS.ordinaryPossible)
+  );
+}
+
+/**
+ * Budgets for ordinary messages, as hard limits: at most 2% given the
+ * emergency reply (twice the target; issue #12 is exactly this failure) and
+ * at most 5% given a notice by the model (the target; the detectors' own
+ * notices come on top and no threshold moves them).
+ */
+export const ORDINARY_BUDGET = { clear: 0.02, modelNotice: 0.05 } as const;
+
+/**
+ * The point of a sweep chosen: within the ordinary budget, the least shortfall
+ * cost (so, mostly, crises seeing the line against clear crises at clear);
+ * when no point is within it, the least cost overall. Ties: the first, in grid order.
+ */
+export function chooseThresholds(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): SweepPoint {
+  if (sweep.length === 0) throw new Error("empty sweep");
+  const within = sweep.filter((s) => s.pooled.ordinaryClear.rate <= ORDINARY_BUDGET.clear && modelNotices(pool, s) <= ORDINARY_BUDGET.modelNotice);
+  return (within.length > 0 ? within : sweep).reduce((best, s) => (shortfallCost(s, pool) < shortfallCost(best, pool) - 1e-12 ? s : best));
 }
 
 export interface Conversation {
@@ -106,38 +329,5 @@ export async function conversationLevels(items: readonly Conversation[], model: 
 
 export const figuresOf = (items: readonly LabelledMessage[], levels: readonly RiskLevel[]): RiskFigures =>
   riskFigures(items.map((m, i) => ({ expected: expectedLevel(m), got: levels[i]! })));
-
-/** Per message: the highest head outputs over its candidates, and what the language lists alone give (threshold-free). */
-export interface RawScores {
-  risk: number;
-  clear: number;
-  listed: RiskLevel;
-}
-
-export function rawScores(texts: readonly string[], vectors: ReadonlyArray<number[] | null>, model: RiskModel, which: "vector" | "lexical", analyze: (t: string) => TextAnalysis): RawScores {
-  let risk = 0;
-  let clear = 0;
-  let listed: RiskLevel = "none";
-  texts.forEach((t, i) => {
-    const a = analyze(t);
-    const v = which === "vector" ? prepareVector(vectors[i] ?? null, model.file.dimensions, model.file.vectorScale) : null;
-    const s = variantScores(model.file.variants[which], a, v);
-    // In a language the model cannot read only the lists count (as in scoreAnalysis).
-    const trusted = model.taxonomy.languages.find((l) => l.code === a.language)?.model ?? true;
-    if (trusted) {
-      risk = Math.max(risk, s.risk);
-      clear = Math.max(clear, s.clear);
-    }
-    // The language layer, isolated: score with thresholds no model output can reach.
-    const alone = scoreAnalysis(a, v, { ...model, thresholds: { vector: { possible: 0.999999, clear: 0.999999 }, lexical: { possible: 0.999999, clear: 0.999999 } } });
-    if (levelRank(alone.level) > levelRank(listed)) listed = alone.level;
-  });
-  return { risk, clear, listed };
-}
-
-export function levelAt(raw: RawScores, t: { possible: number; clear: number }): RiskLevel {
-  const model: RiskLevel = raw.clear >= t.clear ? "clear" : raw.risk >= t.possible ? "possible" : "none";
-  return levelRank(raw.listed) > levelRank(model) ? raw.listed : model;
-}
 
 export type { RiskThresholds };

@@ -20,10 +20,12 @@ export interface FeatureGroups {
   cues: boolean;
   framing: boolean;
   today: boolean;
+  /** Who and when: the writer now vs someone else, the past, a procedure, a question — each with or without a named risk ("x:"). */
+  speaker: boolean;
 }
 
-export const ALL_GROUPS: FeatureGroups = { words: true, cues: true, framing: true, today: true };
-export const NO_GROUPS: FeatureGroups = { words: false, cues: false, framing: false, today: false };
+export const ALL_GROUPS: FeatureGroups = { words: true, cues: true, framing: true, today: true, speaker: true };
+export const NO_GROUPS: FeatureGroups = { words: false, cues: false, framing: false, today: false, speaker: false };
 
 export interface TextAnalysis {
   /** The canonical normalized form (lower case, accents and apostrophes removed). */
@@ -47,6 +49,32 @@ const FRAMING: Record<string, RegExp> = {
   humor: /\b(?:lol|lmao|haha\w*|jaja\w*|jk)\b|[😂🤣😅😄🙏]/u,
   professional: /\b(?:student|nurse|doctor here|psychiatrist|therapist|counselor|pharmacist|journalist|podcast|researcher|class|paper|thesis|capstone|literature|asking for a friend)\b/,
   thanks: /\b(?:thank|thanks|thank you|gracias|merci|obrigad\w*)\b/,
+};
+
+/**
+ * Who is spoken about, and when. A word such as "sister" or "next week" says
+ * nothing alone; what matters is whether a risk is named, and whether it is
+ * the writer's own, now, or someone else's, in the past, or a question about a
+ * procedure. These are read together with whether any taxonomy cue or
+ * emergency detector fired (the `x:` features), so the model can learn that a
+ * relative's hip surgery with no risk named is ordinary, and a relative who
+ * "won't wake up" is not. Generic for any clinic.
+ */
+const SPEAKER: Record<string, RegExp> = {
+  // The writer as the subject of a present state or intention ("i feel", "im done", "i cant", "i keep").
+  self_state:
+    /\b(?:i|im|i m|ive|i ve|i am|id|i d|ill|i ll)\s+(?:(?:am|m|have been|ve been|been|just|really|still|so|honestly|literally|kinda|kind of)\s+)*(?:feel\w*|want\w*|dont|don t|do not|can t|cant|cannot|keep|going to|gonna|will|wont|won t|need|wish|hate|done|tired|scared|afraid|thinking|think about|planning|plan|not|cut\w*|took|take|have|got|bought|wrote)\b/,
+  // Someone else as the subject ("my aunt had", "she keeps", "my son is").
+  other_subject:
+    /\b(?:my|our|mi)\s+(?:\w+\s+)?(?:son|daughter|husband|wife|partner|friend|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|niece|nephew|grandma|grandmother|grandpa|grandfather|gran|nan|bf|gf|boyfriend|girlfriend|kid|kids|child|children|teen|roommate|coworker|colleague|neighbou?r|boss|hijo|hija|esposo|esposa|papa|mama|amigo|amiga|hermano|hermana|tia|tio|abuela|abuelo)\b|\b(?:he|she|they)\s+(?:is|s|was|has|had|did|does|keeps|kept|said|says|told|wants|wanted|took|got|went|just|never|always|cant|can t)\b/,
+  // An event that is over ("a while ago", "had her hip replaced", "last month").
+  past_event:
+    /\b(?:ago|a while back|last (?:week|month|year|time|spring|summer|fall|autumn|winter)|previously|in the past|had (?:a|an|her|his|my|their|the|it|one|surgery|done)|did (?:a|an|it|the|her|his|my|ketamine|\w+ing)|went through|used to|back then|years back)\b/,
+  // A procedure, visit or treatment is the subject ("the sessions", "my laser", "the appointment").
+  procedure:
+    /\b(?:sessions?|appointments?|appts?|procedures?|surgery|surgeries|treatments?|visits?|scheduled|booked|consult\w*|therapy|exam|operation|replaced|replacement|injections?|infusions?|laser|peels?|fillings?|crowns?|cleaning|scan|mri|x ?rays?|botox|filler|stitches|recovery|rehab|physio|pt)\b/,
+  // A plan for a date that is not about oneself ending ("heading to", "trip", "vacation", "wedding", "going on").
+  plans: /\b(?:heading to|going to (?:the|a|my)|trip|travel\w*|vacation|holiday|wedding|flight|moving|visiting|concert|party|game|race|marathon)\b/,
 };
 
 /** Words of at most a few tokens: too short to say much on their own, but a follow-up often is. */
@@ -81,14 +109,26 @@ export function analyzeText(text: string, taxonomy: RiskTaxonomy, rules: SafetyR
 
   const decision = routeMessage(clean, rules);
   const emergency = decision.kind === "emergency";
+  let kind: string | null = null;
   if (emergency) {
     const rule = decision.rule ?? "";
-    const kind = rule === "crisis.classifier" ? "classifier" : rule === "crisis.fuzzy" ? "fuzzy" : rules.crisisCombos.some((c) => c.id === rule) ? "combo" : "rule";
+    kind = rule === "crisis.classifier" ? "classifier" : rule === "crisis.fuzzy" ? "fuzzy" : rules.crisisCombos.some((c) => c.id === rule) ? "combo" : "rule";
     features.set("today:emergency", 1);
     features.set(`today:${kind}`, 1);
   }
   const score = Math.max(0, ...forms.map((f) => crisisScore(rules.crisisModel, f)));
   features.set("today:score", Math.round(score * 1000) / 1000);
+
+  // Who and when, with or without a named risk (see SPEAKER).
+  const named = taxonomy.categories.some((c) => features.has(`cue:${c.id}`));
+  const signal = named ? "cue" : emergency ? (kind === "classifier" || kind === "fuzzy" ? "guess" : "rule") : "none";
+  const frames = Object.entries(SPEAKER).filter(([, p]) => p.test(form)).map(([name]) => name);
+  for (const name of ["question", "other_person", "past", "now", "future", "humor"]) if (features.has(`f:${name}`)) frames.push(name);
+  features.set(`x:signal_${signal}`, 1);
+  for (const name of frames) {
+    features.set(`sp:${name}`, 1);
+    features.set(`x:${name}&${signal}`, 1);
+  }
   return { form, language, features, today: { emergency, rule: emergency ? decision.rule : null } };
 }
 
@@ -101,7 +141,8 @@ export function selectFeatures(features: SparseFeatures, groups: FeatureGroups):
       (group === "w" && groups.words) ||
       (group === "cue" && groups.cues) ||
       ((group === "f" || group === "lang") && groups.framing) ||
-      (group === "today" && groups.today);
+      (group === "today" && groups.today) ||
+      ((group === "sp" || group === "x") && groups.speaker);
     if (on) out.set(name, value);
   }
   return out;

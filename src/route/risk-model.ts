@@ -40,10 +40,24 @@ const CategoryHeadSchema = z
   .strict();
 export type CategoryHead = z.infer<typeof CategoryHeadSchema>;
 
-const GroupsSchema = z.object({ words: z.boolean(), cues: z.boolean(), framing: z.boolean(), today: z.boolean() }).strict();
+const GroupsSchema = z.object({ words: z.boolean(), cues: z.boolean(), framing: z.boolean(), today: z.boolean(), speaker: z.boolean().default(false) }).strict();
 
 const VariantSchema = z
-  .object({ groups: GroupsSchema, vector: z.boolean(), risk: HeadSchema, clear: HeadSchema, category: CategoryHeadSchema })
+  .object({
+    groups: GroupsSchema,
+    vector: z.boolean(),
+    /**
+     * `given_risk`: the clear head was trained on risk examples only (how severe, given a risk) and
+     * a message is clear only when the risk head also passes its threshold; `joint`: trained on
+     * everything and decides alone (a clear head that has to tell crises from ordinary messages again,
+     * from fewer examples, let single words such as "next week" make a question clear). Files
+     * written before these fields read as `joint` without speaker features, as they were trained.
+     */
+    clear_mode: z.enum(["joint", "given_risk"]).default("joint"),
+    risk: HeadSchema,
+    clear: HeadSchema,
+    category: CategoryHeadSchema,
+  })
   .strict();
 export type RiskVariant = z.infer<typeof VariantSchema>;
 
@@ -70,6 +84,13 @@ export const RiskThresholdsSchema = z
     vector: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1) }).strict(),
     /** Without it (Workers fallback). */
     lexical: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1) }).strict(),
+    /**
+     * What today's emergency detectors add to the model (src/route/risk.ts). Both: where the model
+     * sees no risk, a detector still earns the notice (never silenced). `raise_possible`: where the
+     * model says `possible`, a detector also makes it `clear`; `notice_only`: the model's clear head
+     * (which reads the detectors as features) alone decides `clear`.
+     */
+    detectors: z.enum(["raise_possible", "notice_only"]).default("raise_possible"),
   })
   .strict();
 export type RiskThresholds = z.infer<typeof RiskThresholdsSchema>;
@@ -123,6 +144,13 @@ export function compileRiskModel(rawModel: unknown, rawThresholds: unknown, taxo
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The model's level from its two head outputs (before language lists and floors). */
+export function levelOfScores(s: { risk: number; clear: number }, t: { possible: number; clear: number }, mode: RiskVariant["clear_mode"]): RiskLevel {
+  const risky = s.risk >= t.possible;
+  if (s.clear >= t.clear && (mode === "joint" || risky)) return "clear";
+  return risky ? "possible" : "none";
+}
 
 function linear(bias: number, sparseWeights: Record<string, number>, dense: readonly number[] | undefined, features: SparseFeatures, vector: readonly number[] | null): number {
   let z = bias;
@@ -178,7 +206,7 @@ export function scoreAnalysis(analysis: TextAnalysis, vector: Float32Array | rea
   const variant = model.file.variants[which];
   const t = model.thresholds[which];
   const s = variantScores(variant, analysis, scaled);
-  let level: RiskLevel = s.clear >= t.clear ? "clear" : s.risk >= t.possible ? "possible" : "none";
+  let level = levelOfScores(s, t, variant.clear_mode);
   let source: string | null = level === "none" ? null : "model";
   let floorCategory: string | null = null;
 

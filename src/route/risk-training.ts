@@ -31,9 +31,13 @@ export interface RiskTrainOptions {
   /** Sparse weights closer to zero than this are dropped. */
   prune: number;
   vectorScale: number;
+  /** The L2 decay of single-word features (`w:`) is `l2` times this: words are many and each says little. */
+  wordL2: number;
+  /** A single word's weight toward risk is at most this (projected SGD): no one word makes a message a crisis. null: no cap. */
+  wordCap: number | null;
 }
 
-export const DEFAULT_RISK_TRAINING: RiskTrainOptions = { epochs: 40, learningRate: 0.1, l2: 1e-3, seed: 20261204, prune: 0.01, vectorScale: 8 };
+export const DEFAULT_RISK_TRAINING: RiskTrainOptions = { epochs: 40, learningRate: 0.1, l2: 1e-3, seed: 20261204, prune: 0.01, vectorScale: 8, wordL2: 1, wordCap: null };
 
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -61,6 +65,7 @@ export function trainBinaryHead(rows: readonly Row[], dims: number, options: Ris
   const dense = dims > 0 ? new Array<number>(dims).fill(0) : null;
   let bias = 0;
   const decay = 1 - options.learningRate * options.l2;
+  const wordDecay = 1 - options.learningRate * options.l2 * options.wordL2;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const rate = options.learningRate / (1 + epoch * 0.05);
     for (const { f, v, y, w } of shuffled(rows, random)) {
@@ -69,7 +74,11 @@ export function trainBinaryHead(rows: readonly Row[], dims: number, options: Ris
       if (dense && v) for (let i = 0; i < dims; i++) z += dense[i]! * v[i]!;
       const g = (1 / (1 + Math.exp(-z)) - y) * w;
       bias -= rate * g;
-      for (const [k, x] of f) sparse.set(k, (sparse.get(k) ?? 0) * decay - rate * g * x);
+      for (const [k, x] of f) {
+        const word = k.startsWith("w:");
+        const next = (sparse.get(k) ?? 0) * (word ? wordDecay : decay) - rate * g * x;
+        sparse.set(k, word && options.wordCap !== null ? Math.min(next, options.wordCap) : next);
+      }
       if (dense && v) for (let i = 0; i < dims; i++) dense[i] = dense[i]! * decay - rate * g * v[i]!;
     }
   }
@@ -127,19 +136,29 @@ export interface PreparedExample {
   vector: number[] | null;
 }
 
-/** Trains one variant (feature groups, with or without the vector) on prepared examples. */
-export function trainVariant(prepared: readonly PreparedExample[], groups: FeatureGroups, useVector: boolean, categories: readonly string[], options: RiskTrainOptions): RiskVariant {
+/** What a variant is: which feature groups, with or without the encoder vector, and how its clear head is trained. */
+export interface VariantSpec {
+  groups: FeatureGroups;
+  vector: boolean;
+  clearMode: RiskVariant["clear_mode"];
+}
+
+/** Trains one variant on prepared examples. */
+export function trainVariant(prepared: readonly PreparedExample[], spec: VariantSpec, categories: readonly string[], options: RiskTrainOptions): RiskVariant {
+  const { groups, vector: useVector, clearMode } = spec;
   const dims = useVector ? (prepared.find((p) => p.vector)?.vector?.length ?? 0) : 0;
   const row = (p: PreparedExample, y: number) => ({ f: selectFeatures(p.features, groups), v: useVector ? p.vector : null, y, w: p.example.weight });
   const risk = trainBinaryHead(prepared.map((p) => row(p, p.example.risk)), dims, options);
-  const clear = trainBinaryHead(prepared.filter((p) => p.example.clear !== null).map((p) => row(p, p.example.clear!)), dims, options);
+  // given_risk: the clear head learns how severe a risk is, from risk examples only; the risk head alone tells risk from ordinary.
+  const clearRows = prepared.filter((p) => p.example.clear !== null && (clearMode === "joint" || p.example.risk === 1));
+  const clear = trainBinaryHead(clearRows.map((p) => row(p, p.example.clear!)), dims, options);
   // The category head reads cues and framing (not every word): it only names the category, and stays small.
   const catGroups = categoryGroups(groups);
   const categoryRows = prepared
     .filter((p) => p.example.category && categories.includes(p.example.category))
     .map((p) => ({ f: selectFeatures(p.features, catGroups), v: useVector ? p.vector : null, y: categories.indexOf(p.example.category!), w: p.example.weight }));
   const category = trainCategoryHead(categoryRows, categories, dims, options);
-  return { groups: { ...groups }, vector: useVector, risk, clear, category };
+  return { groups: { ...groups }, vector: useVector, clear_mode: clearMode, risk, clear, category };
 }
 
 /** A fingerprint of what the model was trained on (texts, labels, weights, options): not the vectors, which vary in the last bits across machines. */

@@ -4,17 +4,16 @@
  * notice above it) and `clear` (the emergency reply). Pure, synchronous and
  * deterministic.
  *
- * Whether there is any risk is the learned risk model's LEXICAL variant
- * (risk-model.ts: words, taxonomy cues and today's detectors as features, no
- * encoder vector), so the Node server and the Workers build decide
- * identically from the same bundled files. The model's thresholds are in
- * corpus/defaults/safety/risk-thresholds.yaml, its categories in
- * risk-taxonomy.yaml. Where the model says `possible`, today's emergency
- * detectors (crisis.yaml, crisis-model.json at risk.yaml's classifier.clear)
- * on the message itself make it `clear`: the lexical clear head alone left
- * half of crisis.txt ("I want to kill myself") at the notice. They never
- * raise a message the model calls `none` (that was the old rules' 26.6%
- * false emergencies on the blind held-out half).
+ * The level is the learned risk model's LEXICAL variant (risk-model.ts:
+ * words, taxonomy cues and framing, no encoder vector), so the Node server and
+ * the Workers build decide identically from the same bundled files. The
+ * model's thresholds are in corpus/defaults/safety/risk-thresholds.yaml, its
+ * categories in risk-taxonomy.yaml. Today's emergency detectors (crisis.yaml,
+ * crisis-model.json at risk.yaml's classifier.clear) on the message itself are
+ * never silenced: where the model sees no risk they earn the notice. Whether
+ * they also raise the model's `possible` to `clear` is the thresholds file's
+ * `detectors`; they never raise a message to the emergency reply alone (that
+ * was the old rules' 26.6% false emergencies on the blind held-out half).
  */
 import type { Turn } from "../contract.js";
 import { classifierScore, clearCrisisRule, readMessage } from "./crisis.js";
@@ -35,6 +34,30 @@ export interface RiskAssessment {
 const NONE: RiskAssessment = { level: "none", rule: null };
 
 /**
+ * How a text is read: the model's score of one text, and today's emergency
+ * detectors on one message. The product reads with the committed lexical model
+ * (`productReader`); the cross-validation in risk-experiment.ts passes a model
+ * trained without the fold, with cached analyses, to score it exactly as the product.
+ */
+export interface RiskReader {
+  score(text: string): RiskScore;
+  detector(message: string): string | null;
+  /** risk-thresholds.yaml `detectors`: whether a detector raises the model's `possible` to `clear`. */
+  raise: boolean;
+}
+
+export function productReader(rules: SafetyRules): RiskReader {
+  return {
+    raise: rules.riskModel.thresholds.detectors === "raise_possible",
+    score: (text) => scoreRisk(text, null, rules.riskModel),
+    detector: (message) => {
+      const ctx = readMessage(message, rules);
+      return clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+    },
+  };
+}
+
+/**
  * The model's score as a level. A category the taxonomy marks `decline`
  * (questions about lethal amounts) is raised to `clear`: the emergency reply
  * never runs retrieval, so no figure from the articles can reach the writer,
@@ -50,19 +73,14 @@ function toAssessment(score: RiskScore): RiskAssessment {
   return { level: score.level, rule: source === "language" ? `risk.${score.source!.replace(":", ".")}` : `risk.${source}.${what}` };
 }
 
-/**
- * The highest level over the texts (ties: the first). risk.yaml's `concern`
- * words are not added on top: on the blind held-out half they gave the notice
- * to 18 of 169 ordinary questions (research, family history, "can it cause
- * suicidal thoughts?"), the lookalikes the model was trained to tell apart.
- */
-function assessTexts(texts: readonly string[], rules: SafetyRules): RiskAssessment {
-  return toAssessment(combineRisk(texts.map((t) => scoreRisk(t, null, rules.riskModel))));
+/** The highest level over the texts (ties: the first). */
+function assessTexts(texts: readonly string[], reader: RiskReader): RiskAssessment {
+  return toAssessment(combineRisk(texts.map((t) => reader.score(t))));
 }
 
 /** One message on its own (and each of its sentences), without the conversation. */
-export function assessMessage(message: string, rules: SafetyRules): RiskAssessment {
-  return assessTexts([message, ...sentencesOf(message)], rules);
+export function assessMessage(message: string, rules: SafetyRules, reader: RiskReader = productReader(rules)): RiskAssessment {
+  return assessTexts([message, ...sentencesOf(message)], reader);
 }
 
 /**
@@ -73,16 +91,16 @@ export function assessMessage(message: string, rules: SafetyRules): RiskAssessme
  * each sentence; once any earlier turn was possible or clear, every later
  * reply carries at least the notice: the level never drops.
  */
-export function assessRisk(message: string, history: readonly Turn[], rules: SafetyRules): RiskAssessment {
+export function assessRisk(message: string, history: readonly Turn[], rules: SafetyRules, reader: RiskReader = productReader(rules)): RiskAssessment {
   const users = history
     .filter((t) => t.role === "user")
     .map((t) => ({ role: "user" as const, content: sanitizeInput(t.content) }))
     .filter((t) => t.content.length > 0);
-  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules) : NONE;
-  const own = upgraded(message, maxOf(assessMessage(message, rules), joined), rules);
+  const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules, reader) : NONE;
+  const own = upgraded(message, maxOf(assessMessage(message, rules, reader), joined), reader);
   if (own.level !== "none") return own;
   // Each earlier turn as it was judged then (with the turns before it).
-  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules));
+  const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules, reader));
   const worst = maxOf(...earlier);
   if (worst.level === "clear") return { level: "possible", rule: "conversation.earlier_clear" };
   if (worst.level === "possible") return { level: "possible", rule: "conversation.earlier_possible" };
@@ -97,11 +115,11 @@ const maxOf = (...all: RiskAssessment[]): RiskAssessment => all.reduce<RiskAsses
  * short follow-up with a signal of risk.yaml ("yes, tonight" even after a clear turn). A new
  * question after a disclosure is not re-read as the disclosure: it gets the notice.
  */
-function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules): RiskAssessment {
+function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; content: string }>, rules: SafetyRules, reader: RiskReader): RiskAssessment {
   const previous = users.at(-1)!.content;
-  const joined = assessTexts([`${previous}\n${message}`], rules);
+  const joined = assessTexts([`${previous}\n${message}`], reader);
   if (joined.level === "none") return NONE;
-  const before = assessTexts([previous, ...sentencesOf(previous)], rules);
+  const before = assessTexts([previous, ...sentencesOf(previous)], reader);
   if (levelRank(joined.level) > levelRank(before.level)) return { ...joined, rule: `conversation.together.${joined.rule}` };
   const short = message.split(/\s+/).filter(Boolean).length <= rules.risk.followUpMaxWords;
   const forms = matchForms(message).forms;
@@ -110,15 +128,16 @@ function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; c
 }
 
 /**
- * Today's emergency detectors on the message itself: where the model sees some
- * risk they make it clear; where it sees none they still show the notice. A
- * missed crisis costs more than a needless notice, so the model may turn a
- * detector's emergency into a notice but never silence it.
+ * Today's emergency detectors on the message itself: where the model sees none
+ * they still show the notice; where it sees some they make it clear only with
+ * `detectors: raise_possible`. A missed crisis costs more than a needless
+ * notice, so the model may turn a detector's emergency into a notice but never
+ * silence it.
  */
-function upgraded(message: string, own: RiskAssessment, rules: SafetyRules): RiskAssessment {
+function upgraded(message: string, own: RiskAssessment, reader: RiskReader): RiskAssessment {
   if (own.level === "clear") return own;
-  const ctx = readMessage(message, rules);
-  const detector = clearCrisisRule(ctx, rules, classifierScore(ctx, rules));
+  const detector = reader.detector(message);
   if (!detector) return own;
-  return own.level === "possible" ? { level: "clear", rule: `risk.detector.${detector}` } : { level: "possible", rule: `risk.detector_only.${detector}` };
+  if (own.level === "possible") return reader.raise ? { level: "clear", rule: `risk.detector.${detector}` } : own;
+  return { level: "possible", rule: `risk.detector_only.${detector}` };
 }

@@ -34,7 +34,6 @@ type RuleFileName = "macros.yaml" | (typeof GROUPS)[keyof typeof GROUPS];
 /** What a clinic's risk.yaml may add: words, never thresholds. */
 const RiskOverrideSchema = z
   .object({
-    concern: PatternRecord.optional(),
     conversation: z.object({ follow_up_signals: PatternRecord.optional() }).strict().optional(),
   })
   .strict();
@@ -70,7 +69,7 @@ export function readSafetyOverrides(dir: string): SafetyOverrides {
     const schema = name === RISK_FILE ? RiskOverrideSchema : RuleFileSchema;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      const hint = name === RISK_FILE ? " (a clinic's risk.yaml may add only 'concern' and 'conversation.follow_up_signals'; the thresholds are product-wide)" : "";
+      const hint = name === RISK_FILE ? " (a clinic's risk.yaml may add only 'conversation.follow_up_signals'; the thresholds are product-wide)" : "";
       throw new SafetyRulesError(`${file}: ${parsed.error.issues.map((i) => `field '${i.path.join(".") || "(root)"}': ${i.message}`).join("; ")}${hint}`);
     }
     (files as Record<string, unknown>)[name] = parsed.data;
@@ -120,11 +119,10 @@ export function mergeSafetyRuleFiles(defaults: SafetyRuleFiles, overrides: Safet
     if (added && base.success) merged[name] = mergeRuleFile(base.data, added);
   }
   const risk = overrides[RISK_FILE];
-  const baseRisk = defaults[RISK_FILE] as { concern?: Record<string, string>; conversation?: { follow_up_signals?: Record<string, string> } } | null;
+  const baseRisk = defaults[RISK_FILE] as { conversation?: { follow_up_signals?: Record<string, string> } } | null;
   if (risk && baseRisk && typeof baseRisk === "object") {
     merged[RISK_FILE] = {
       ...baseRisk,
-      concern: { ...baseRisk.concern, ...risk.concern },
       conversation: { ...baseRisk.conversation, follow_up_signals: { ...baseRisk.conversation?.follow_up_signals, ...risk.conversation?.follow_up_signals } },
     };
   }

@@ -58,18 +58,15 @@ export const PatternRecord = z.record(z.string().regex(/^[a-z_]+$/, "names are l
 /** `risk.yaml`: the graded-risk thresholds and word lists (src/route/risk.ts). */
 const RiskFileSchema = z
   .object({
-    classifier: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1), possible_min_words: z.number().int().min(1).max(50) }).strict(),
-    concern: PatternRecord,
+    classifier: z.object({ clear: z.number().gt(0).lt(1) }).strict(),
     conversation: z
       .object({
         follow_up_max_words: z.number().int().min(1).max(50),
-        lookback_user_turns: z.number().int().min(1).max(10),
         follow_up_signals: PatternRecord,
       })
       .strict(),
   })
-  .strict()
-  .refine((r) => r.classifier.possible < r.classifier.clear, { message: "classifier.possible must be below classifier.clear", path: ["classifier", "possible"] });
+  .strict();
 
 export interface NamedPattern {
   id: string;
@@ -78,16 +75,9 @@ export interface NamedPattern {
 
 /** Compiled `risk.yaml`. */
 export interface RiskSettings {
-  /** Classifier score at or above which a message is a clear crisis… */
+  /** Classifier score at or above which the emergency detectors call a message a crisis. */
   classifierClear: number;
-  /** …and at or above which it earns the crisis notice… */
-  classifierPossible: number;
-  /** …when it has at least this many words. */
-  classifierPossibleMinWords: number;
-  /** Words naming self-directed harm (`risk.concern.<category>`). */
-  concern: NamedPattern[];
   followUpMaxWords: number;
-  lookbackUserTurns: number;
   /** What a short follow-up adds to a clear turn (`conversation.follow_up.<name>`). */
   followUpSignals: NamedPattern[];
 }
@@ -253,11 +243,7 @@ export function compileSafetyRules(raw: SafetyRuleFiles, source: RuleFileLabel, 
     Object.entries(record).map(([id, source]) => ({ id, pattern: compile(source, macros, `${label(RISK_FILE)}: ${field}.${id}`) }));
   const risk: RiskSettings = {
     classifierClear: riskFile.classifier.clear,
-    classifierPossible: riskFile.classifier.possible,
-    classifierPossibleMinWords: riskFile.classifier.possible_min_words,
-    concern: named(riskFile.concern, "concern"),
     followUpMaxWords: riskFile.conversation.follow_up_max_words,
-    lookbackUserTurns: riskFile.conversation.lookback_user_turns,
     followUpSignals: named(riskFile.conversation.follow_up_signals, "conversation.follow_up_signals"),
   };
   const rules: Omit<SafetyRules, "riskModel"> = {

@@ -95,7 +95,9 @@ describe("safety routing through the app", () => {
   });
 
   it("routes a crisis inside a conversation to emergency", async () => {
-    const reply = await ask("honestly i dont want to be alive anymore", {
+    // A stated intent with a time and means: clear. (A wish to be dead, "i dont want to be alive anymore", is
+    // the taxonomy's `possible` since the risk model no longer lets a detector raise it: the notice.)
+    const reply = await ask("honestly im going to end it tonight, i have the pills ready", {
       history: [
         { role: "user", content: "how long do sessions last?" },
         { role: "assistant", content: "Each session usually lasts about an hour. [1]" },

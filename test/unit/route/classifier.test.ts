@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CRISIS_MODEL_FILE, CrisisModelSchema, crisisFeatures, crisisScore, trainCrisisModel } from "../../../src/route/classifier.js";
 import { loadSafetyRules, routeMessage, sanitizeInput } from "../../../src/route/index.js";
-import { readPhrasings, readTrainingSets, trainingForm } from "../../../src/route/training-data.js";
+import { readPhrasings, trainingForm } from "../../../src/route/training-data.js";
+import { detectorTrainingSets } from "../../../src/route/risk-data.js";
 import { EMPTY_TOPIC } from "../../../src/route/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -16,8 +17,8 @@ describe("crisis classifier", () => {
     expect(crisisFeatures("i want to die tonight")).toEqual(expect.arrayContaining(["want", "die", "tonight", "to_die"]));
   });
 
-  it("is trained deterministically, and the committed model matches the fixture sets (run `npm run train:safety` after editing them)", () => {
-    const { crisis, other } = readTrainingSets(fixtures);
+  it("is trained deterministically, and the committed model matches the fixture sets and the tuning pool (run `npm run train:safety` after editing them)", () => {
+    const { crisis, other } = detectorTrainingSets(root);
     const retrained = trainCrisisModel(crisis, other);
     expect(retrained).toEqual(trainCrisisModel(crisis, other));
     expect(retrained).toEqual(committed);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { UseLiteEmbeddings } from "../../../src/embed/use-lite.js";
 import { loadSafetyRules } from "../../../src/route/rules.js";
 import { EMPTY_TOPIC } from "../../../src/route/topic.js";
-import { compileRiskModel, loadRiskModel, riskCandidates, RiskModelError, RISK_MODEL_FILE, scoreConversation, scoreRisk, sentencesOf, type RiskModel } from "../../../src/route/risk-model.js";
+import { compileRiskModel, levelOfScores, loadRiskModel, riskCandidates, RiskModelError, RISK_MODEL_FILE, scoreConversation, scoreRisk, sentencesOf, type RiskModel } from "../../../src/route/risk-model.js";
 import { detectLanguage, loadRiskTaxonomy, compileRiskTaxonomy, RiskTaxonomyError, readRiskTaxonomyFiles } from "../../../src/route/risk-taxonomy.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -113,7 +113,27 @@ describe("risk levels", () => {
     const text = "I don't trust myself alone tonight";
     expect(scoreRisk(text, null, model).level).not.toBe("none");
     const never = { possible: 0.999999, clear: 0.999999 };
-    expect(scoreRisk(text, null, { ...model, thresholds: { vector: never, lexical: never } }).level).toBe("none");
+    expect(scoreRisk(text, null, { ...model, thresholds: { ...model.thresholds, vector: never, lexical: never } }).level).toBe("none");
+  });
+
+  it("with a clear head trained given risk, calls nothing clear that the risk head does not flag", () => {
+    const t = { possible: 0.5, clear: 0.5 };
+    // A clear head that only learned how severe a risk is says little about an ordinary message.
+    expect(levelOfScores({ risk: 0.1, clear: 0.99 }, t, "given_risk")).toBe("none");
+    expect(levelOfScores({ risk: 0.1, clear: 0.99 }, t, "joint")).toBe("clear");
+    expect(levelOfScores({ risk: 0.6, clear: 0.99 }, t, "given_risk")).toBe("clear");
+    expect(levelOfScores({ risk: 0.6, clear: 0.2 }, t, "given_risk")).toBe("possible");
+  });
+
+  it("reads a model file written before clear modes and speaker features as it was trained (joint, none)", () => {
+    const raw = JSON.parse(readFileSync(path.join(safetyDir, RISK_MODEL_FILE), "utf8")) as { variants: Record<string, { groups: Record<string, unknown>; clear_mode?: string }> };
+    for (const v of Object.values(raw.variants)) {
+      delete v.groups.speaker;
+      delete v.clear_mode;
+    }
+    const old = compileRiskModel(raw, model.thresholds, model.taxonomy, model.rules, "dir");
+    expect(old.file.variants.lexical.clear_mode).toBe("joint");
+    expect(old.file.variants.lexical.groups.speaker).toBe(false);
   });
 
   it("ignores a vector from another encoder (wrong size) and falls back to the lexical heads", () => {

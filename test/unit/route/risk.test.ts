@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/contract.js";
 import { assessMessage, assessRisk, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
-import { scoreRisk } from "../../../src/route/risk-model.js";
+import { scoreRisk, type RiskThresholds } from "../../../src/route/risk-model.js";
 import { clinicRules } from "../../helpers/rules.js";
 
 let rules: SafetyRules;
@@ -20,13 +20,17 @@ describe("one message", () => {
     expect(scoreRisk(sanitizeInput("I took all my pills an hour ago"), null, rules.riskModel).scores.variant).toBe("lexical");
   });
 
-  it("lets today's emergency detectors make a possible message clear, and show the notice where the model sees none", () => {
-    // The lexical clear head scores a bare "I want to end my life" below its threshold (possible); the phrase rule makes it clear.
-    expect(scoreRisk(sanitizeInput("I want to end my life"), null, rules.riskModel).level).toBe("possible");
-    expect(risk("I want to end my life")).toEqual({ level: "clear", rule: "risk.detector.crisis.end_life" });
-    const silent: SafetyRules = { ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible: 0.999999, clear: 0.999999 } } } };
-    // A detector's emergency is never silenced: where the model sees nothing, it still earns the notice.
-    expect(risk("I want to end my life", [], silent)).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
+  it("never silences today's emergency detectors, and lets them raise a possible message to clear only when risk-thresholds.yaml says so", () => {
+    type Mode = RiskThresholds["detectors"];
+    const at = (possible: number, clear: number, detectors: Mode): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear }, detectors } } });
+    for (const mode of ["raise_possible", "notice_only"] as const) {
+      // Where the model sees nothing, a detector's emergency still earns the notice.
+      expect(risk("I want to end my life", [], at(0.999999, 0.999999, mode))).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
+    }
+    // Where the model says possible (its clear threshold out of reach), a detector raises it only in `raise_possible`.
+    expect(risk("I want to end my life", [], at(0.000001, 0.999999, "raise_possible"))).toEqual({ level: "clear", rule: "risk.detector.crisis.end_life" });
+    expect(risk("I want to end my life", [], at(0.000001, 0.999999, "notice_only")).level).toBe("possible");
+    expect(risk("I want to end my life", [], at(0.000001, 0.999999, "notice_only")).rule).toMatch(/^risk\.model\./);
   });
 
   it("takes its thresholds from risk-thresholds.yaml", () => {

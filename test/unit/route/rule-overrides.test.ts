@@ -59,14 +59,15 @@ describe("clinic safety overrides", () => {
     const clinic = clinicSafety({
       "macros.yaml": 'macros:\n  tooth: "(?:tooth|teeth|molar)"\n',
       "offtopic.yaml": 'services: "\\\\b{tooth} whitening plans?\\\\b"\ntopic_exempt: [offtopic.code]\n',
-      "risk.yaml": 'concern:\n  clinic_words: "\\\\bgive up on everything\\\\b"\n',
+      "risk.yaml": 'conversation:\n  follow_up_signals:\n    clinic_words: "\\\\bthe bottle\\\\b"\n',
     });
     const merged = loadClinicSafetyRules({ defaults: DEFAULTS, clinic });
     expect(merged.services!.test("do you offer molar whitening plans")).toBe(true);
     expect(defaults.services!.test("do you offer molar whitening plans")).toBe(false);
     expect(merged.services!.test("does insurance cover it")).toBe(defaults.services!.test("does insurance cover it"));
     expect([...merged.topicExempt].sort()).toEqual([...new Set([...defaults.topicExempt, "offtopic.code"])].sort());
-    expect(merged.risk.concern.map((c) => c.id)).toEqual([...defaults.risk.concern.map((c) => c.id), "clinic_words"]);
+    expect(merged.risk.followUpSignals.map((c) => c.id)).toEqual([...defaults.risk.followUpSignals.map((c) => c.id), "clinic_words"]);
+    expect(merged.risk.followUpSignals.at(-1)!.pattern.test("i have the bottle")).toBe(true);
     expect(merged.risk.classifierClear).toBe(defaults.risk.classifierClear);
   });
 
@@ -75,11 +76,14 @@ describe("clinic safety overrides", () => {
     expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: model })).message).toContain(`${path.join(model, "crisis-model.json")}: the crisis model is product-wide`);
     const riskModel = clinicSafety({ "risk-thresholds.yaml": "lexical: { possible: 0.1, clear: 0.2 }\n" });
     expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: riskModel })).message).toContain(`${path.join(riskModel, "risk-thresholds.yaml")}: the risk model (with its taxonomy, languages and thresholds) is product-wide`);
-    const thresholds = clinicSafety({ "risk.yaml": "classifier: { possible: 0.1, clear: 0.2, possible_min_words: 3 }\n" });
+    const thresholds = clinicSafety({ "risk.yaml": "classifier: { clear: 0.2 }\n" });
     const risk = errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: thresholds }));
     expect(risk).toBeInstanceOf(SafetyRulesError);
     expect(risk.message).toContain(path.join(thresholds, "risk.yaml"));
     expect(risk.message).toContain("the thresholds are product-wide");
+    // The `concern` word lists are gone (the risk model decides the notice): a clinic's list is refused, not silently ignored.
+    const concern = clinicSafety({ "risk.yaml": 'concern:\n  clinic_words: "\\\\bgive up\\\\b"\n' });
+    expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: concern })).message).toContain("may add only 'conversation.follow_up_signals'");
     const typo = clinicSafety({ "bookings.yaml": "rules: []\n", "README.md": "notes are fine" });
     expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: typo })).message).toContain(`${path.join(typo, "bookings.yaml")}: not a safety rules file`);
   });
