@@ -73,7 +73,7 @@ export function markedChromeReason(el: Element): string | null {
 const BLOCK_TAGS = new Set(["P", "LI", "DD", "DT", "BLOCKQUOTE", "TD", "TH", "FIGCAPTION", "DIV", "SECTION", "ARTICLE", "H1", "H2", "H3", "H4", "H5", "H6", "SUMMARY", "ADDRESS"]);
 
 /** Words in sentence-length lines of an element (each block element's own text), chrome lines excluded. */
-export function elementProseWords(root: Element): number {
+export function elementProseWords(root: Element, sentencesOnly = false): number {
   let total = 0;
   const visit = (el: Element) => {
     let own = "";
@@ -95,7 +95,7 @@ export function elementProseWords(root: Element): number {
     if (/^H[1-6]$/.test(el.tagName)) return;
     for (const line of own.split("\n")) {
       const text = cleanLine(line.replace(/\s+/g, " "));
-      if (wordCount(text) >= PROSE_MIN_WORDS && lineChromeReason(text) === null) total += wordCount(text);
+      if (wordCount(text) >= PROSE_MIN_WORDS && lineChromeReason(text) === null && (!sentencesOnly || /[.!?]["”’)]?$/.test(text))) total += wordCount(text);
     }
   };
   visit(root);
@@ -182,7 +182,10 @@ export function removeMarkedChrome(document: Document, source: string, options: 
       if (elementProseWords(parent) > PROMO_MAX_PROSE_WORDS || keepsArticle(parent)) break;
       box = parent;
     }
-    if (box === control) {
+    // A call to action written as a sentence in the article's flow (a callout with no heading of its own) stays:
+    // the indexer tags it as promotional. A promo block has its own heading ("Meet our doctors").
+    const promoBlock = box !== control && (box.querySelector("h1, h2, h3, h4, h5, h6") !== null || elementProseWords(box, true) === 0);
+    if (!promoBlock) {
       const label = labelText(control);
       if (label) removed.push({ source, text: label, reason: "page control" });
       control.remove();

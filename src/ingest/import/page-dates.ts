@@ -28,7 +28,7 @@ export function isDateLine(text: string): boolean {
 export function isBylineLine(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0 || words.length > 16 || /[.!?]$/.test(text) && !/\b[A-Z][a-z]{0,3}\.$/.test(text)) return false;
-  if (/^by\s+\p{Lu}/u.test(text) && words.length <= 12) return true;
+  if (/^[Bb]y\s+\p{Lu}/u.test(text) && words.length <= 12) return true;
   if (!DATE.test(text)) return false;
   const rest = text.replace(DATES, " ").replace(/[·|/•,()–—-]/g, " ").trim().split(/\s+/).filter(Boolean);
   return rest.length > 0 && rest.length <= 6 && rest.every((w) => /^(?:\p{Lu}|by$|and$|&)/u.test(w));

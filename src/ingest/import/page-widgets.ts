@@ -19,6 +19,8 @@ import { cleanLine, wordCount } from "./lines.js";
 const HEADING_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
 /** Expand/collapse glyphs that accordions print next to the question. */
 const ICON_EDGES = /^[\s+−–\-×✕✖▾▼▲▴►▸›»⌄⌃◂◀❯❮⊕⊖]+|[\s+−–\-×✕✖▾▼▲▴►▸›»⌄⌃◂◀❯❮⊕⊖]+$/g;
+/** Marks a heading made from (or holding) an accordion question: the next question sits at its level, not under it. */
+const QUESTION_HEADING = "data-import-question-heading";
 /** A panel must hold at least this many words to be an answer (a menu toggle controls a few links). */
 const PANEL_MIN_WORDS = 6;
 
@@ -81,6 +83,7 @@ export function expandAccordions(document: Document): number {
     const heading = trigger.parentElement && HEADING_TAGS.has(trigger.parentElement.tagName) ? trigger.parentElement : null;
     if (heading) {
       trigger.replaceWith(document.createTextNode(question));
+      heading.setAttribute(QUESTION_HEADING, "");
     } else {
       const marker = document.createElement("div");
       marker.setAttribute("data-import-question", question);
@@ -92,11 +95,12 @@ export function expandAccordions(document: Document): number {
   let previousLevel = 1;
   for (const el of Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6, [data-import-question]"))) {
     if (HEADING_TAGS.has(el.tagName)) {
-      previousLevel = Number(el.tagName[1]);
+      if (!el.hasAttribute(QUESTION_HEADING)) previousLevel = Number(el.tagName[1]);
       continue;
     }
     const level = Math.min(6, previousLevel + 1);
     const h = document.createElement(`h${level}`);
+    h.setAttribute(QUESTION_HEADING, "");
     h.textContent = el.getAttribute("data-import-question") ?? "";
     if (el.tagName === "DETAILS") {
       reveal(el);
