@@ -47,7 +47,7 @@ const NOT_NOUNS = new Set([
   "may", "will", "would", "should", "could", "do", "does", "not", "no", "so", "then", "s",
 ]);
 
-const NUM = String.raw`(?:\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|${Object.keys(WORD_NUMBERS).join("|")}|an?)`;
 const RANGE_SEP = String.raw`\s*(?:-|–|—|to|and|or)\s*`;
 const LOWER = String.raw`at least|more than|over|no fewer than|a minimum of|minimum of`;
 const UPPER = String.raw`up to|less than|under|no more than|fewer than|within|a maximum of|maximum of`;
@@ -62,7 +62,7 @@ function numberValue(token: string): number | null {
   const t = token.toLowerCase();
   if (t === "a" || t === "an") return 1;
   if (t in WORD_NUMBERS) return WORD_NUMBERS[t]!;
-  const n = Number(t);
+  const n = Number(t.replace(/,(?=\d{3}\b)/g, "")); // "2,500"
   return Number.isFinite(n) ? n : null;
 }
 
@@ -148,6 +148,8 @@ export function extractQuantities(sentence: string): Quantity[] {
     if (wordOne && tail.kind !== "time") continue;
     // "twice a day", "per week": a rate, not a length of time.
     if (isArticle && /\b(?:once|twice|thrice|times|per|each|every)\s*$/i.test(sentence.slice(0, m.index ?? 0))) continue;
+    // "hundreds of studies a year", "patients a day": a yearly count's period, not a length of time.
+    if (isArticle && tail.kind === "time" && /\b\p{L}{3,}s\s*$/iu.test(sentence.slice(0, m.index ?? 0)) && !/\b(?:as|is|was|takes|lasts|hours|days|weeks|months|years)\s*$/i.test(sentence.slice(0, m.index ?? 0))) continue;
     let lo = a;
     let hi = b ?? a;
     if (g.half) {

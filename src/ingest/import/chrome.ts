@@ -16,6 +16,7 @@
  */
 import { lineKey, looksLikeHeading, wordCount } from "./lines.js";
 import { blockTexts, type Block, type Removal } from "./model.js";
+import { isBylineLine, isDateLine, statedReviewDate } from "./page-dates.js";
 
 /** Imperatives that start button labels ("Book now", "Call us", "Schedule FREE Consultation"). */
 const CTA_START =
@@ -45,6 +46,10 @@ export function lineChromeReason(text: string): string | null {
   if (words <= 8 && /\b(?:your (?:e-?mail|name|phone)(?: address)?|enter (?:your )?e-?mail)\b/i.test(text)) return "form field";
   if (words <= 25 && (/^(?:©|copyright\b)/i.test(text) || /all rights reserved/i.test(text))) return "copyright line";
   if (words <= 12 && (/^(?:posted|published|updated|written|filed)\b/i.test(text) || /\b\d+\s*min(?:ute)?s?\s+read\b/i.test(text) || /^(?:tags?|categor(?:y|ies))\s*:/i.test(text))) return "post metadata";
+  if (words <= 16 && isDateLine(text)) return "date";
+  if (isBylineLine(text)) return "byline";
+  if (words <= 16 && statedReviewDate([text]) !== null) return "review date (see reviewed:)";
+  if (words <= 8 && /^(?:all|more|view all|see all)\s+(?:posts|articles|stories)\s+(?:by|from)\b/i.test(text)) return "author link";
   if (words <= 24 && isSeparatedNav(text)) return "navigation";
   if (words <= 8 && text.split(/[\s|·•,/]+/).every((w) => !w || SOCIAL_WORDS.has(w.toLowerCase().replace(/\W/g, "")))) return "share buttons";
   return null;
@@ -76,6 +81,8 @@ export function removeLineChrome(blocks: Block[], source: string): { blocks: Blo
     let reason = lineChromeReason(block.text);
     // A 4–5 word imperative is a button unless it heads a paragraph ("Get Started with Your Plan").
     if (!reason && wordCount(block.text) <= 5 && CTA_START.test(block.text) && blocks[i + 1]?.kind !== "paragraph") reason = "button label";
+    // A heading in the page's markup is a heading ("Get the mask fit right"); controls were removed from the page itself.
+    if (reason === "button label" && block.kind === "heading" && block.level !== null) reason = null;
     if (!reason && RELATED_MARKER.test(block.text) && wordCount(block.text) <= 8) {
       drop(block.text, "related links");
       // The links under the marker: short lines, or a list of them.

@@ -83,7 +83,8 @@ function summary(articles: ImportedArticle[], outDir: string, cwd: string, dryRu
     const c = a.counts;
     lines.push(`  ${a.id}.md  ← ${rel(a.source)}`);
     lines.push(`    ${quote(a.title)} · ${c.headings} headings, ${c.paragraphs} paragraphs, ${c.listItems} list items · url: ${a.url ?? "none"}`);
-    if (a.note) lines.push(`    note: ${a.note}`);
+    if (a.reviewed.fromPage) lines.push(`    reviewed: ${a.reviewed.date}, the date the page states (${quote(a.reviewed.fromPage, 60)})`);
+    for (const note of a.notes) lines.push(`    note: ${note}`);
   }
   const removed = articles.flatMap((a) => a.removed);
   lines.push(removed.length === 0 ? "Removed as site chrome: nothing." : `Removed as site chrome (${removed.length}):`);

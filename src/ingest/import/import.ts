@@ -46,8 +46,12 @@ export interface ImportedArticle {
   text: string;
   removed: Removal[];
   counts: { headings: number; paragraphs: number; listItems: number };
+  /** The draft's `reviewed` date: the one the page states about itself (its words in `fromPage`), else the import date. */
+  reviewed: { date: string; fromPage: string | null };
   /** How the reader found the text, when staff should check it (see RawDocument.note). */
   note: string | null;
+  /** The same, one remark per entry. */
+  notes: string[];
 }
 
 export interface ImportResult {
@@ -126,7 +130,11 @@ export async function importFiles(inputs: ImportInput[], options: ImportOptions)
       if (!s.title) throw new ImportError(`${source}: no title found (expected a <title>, og:title, heading or first line)`);
       const id = slugify(s.title);
       if (!id) throw new ImportError(`${source}: the title '${s.title}' gives an empty id`);
-      const text = renderArticle({ id, title: s.title, publisher: r.publisher, reviewed: options.today, url: r.doc.url }, s.blocks);
+      const stated = r.doc.reviewed;
+      const text = renderArticle(
+        { id, title: s.title, publisher: r.publisher, reviewed: stated?.date ?? options.today, ...(stated ? { reviewedFromPage: stated.text } : {}), url: r.doc.url },
+        s.blocks,
+      );
       parseArticle(text, source); // the corpus loader must accept what we write
       articles.push({
         source,
@@ -137,7 +145,9 @@ export async function importFiles(inputs: ImportInput[], options: ImportOptions)
         text,
         removed: [...r.removed, ...shared[i]!.removed, ...tail.removed, ...s.removed],
         counts: count(s.blocks),
+        reviewed: stated ? { date: stated.date, fromPage: stated.text } : { date: options.today, fromPage: null },
         note: r.doc.note ?? null,
+        notes: r.doc.notes ?? (r.doc.note ? [r.doc.note] : []),
       });
     } catch (err) {
       fail(err instanceof CorpusError ? new ImportError(err.message.split("\n")[0]!) : err, r.input.source);

@@ -63,6 +63,22 @@ function proseChars(blocks: Block[]): number {
   return n;
 }
 
+/** A paragraph that is a complete sentence: what must never be dropped without telling staff. */
+export function isFullSentence(text: string): boolean {
+  return isProse(text) && /[.!?]["”’)]?$/.test(text);
+}
+
+/** Whether the block at `i` reads as more of the article: a sentence, a list of them, or a heading over a sentence. */
+function continuesArticle(scope: Block[], i: number): boolean {
+  const block = scope[i]!;
+  if (block.kind === "paragraph") return isFullSentence(block.text);
+  if (block.kind === "list") return block.items.filter(isProse).length * 2 >= block.items.length;
+  let j = i;
+  while (scope[j]?.kind === "heading") j++;
+  const next = scope[j];
+  return next !== undefined && next.kind === "paragraph" && isFullSentence(next.text);
+}
+
 type ToBlocks = (html: string) => Block[];
 
 /** The landmark with the most prose, when it holds at least half of the page's. */
@@ -94,10 +110,15 @@ function withinExtent(scope: Block[], kept: string[]): Block[] | null {
   const occurrences = new Map<string, number>();
   for (const text of scope.flatMap(blockTexts)) occurrences.set(lineKey(text), (occurrences.get(lineKey(text)) ?? 0) + 1);
   const anchored = (b: Block) => blockTexts(b).some((t) => keptKeys.has(lineKey(t)) && occurrences.get(lineKey(t)) === 1);
-  const first = scope.findIndex(anchored);
+  let first = scope.findIndex(anchored);
   if (first < 0) return null;
   let last = scope.length - 1;
   while (!anchored(scope[last]!)) last--;
+  // Sentences right next to the kept text belong to it (a lead paragraph in its own CMS field, a closing note).
+  while (first > 0 && scope[first - 1]!.kind === "paragraph" && isFullSentence((scope[first - 1] as { text: string }).text)) first--;
+  // After it, whole sections too (an FAQ module after the post body): headings that head sentences, and lists of sentences.
+  // A bare paragraph after the end is not taken: a side column's blurb comes next in reading order too.
+  if (scope[last + 1]?.kind === "heading") while (last + 1 < scope.length && continuesArticle(scope, last + 1)) last++;
   // A heading Readability kept keeps the text under it (a collapsed accordion panel it judged hidden).
   if (scope[last]!.kind === "heading") while (last + 1 < scope.length && scope[last + 1]!.kind !== "heading") last++;
   const out: Block[] = [];

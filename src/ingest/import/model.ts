@@ -25,6 +25,10 @@ export interface RawDocument {
   blocks: Block[];
   /** Something staff should know about how the text was found (web pages whose main-content pick was overruled). */
   note?: string;
+  /** Every such remark, one per line of the import summary (`note` joins them). */
+  notes?: string[];
+  /** The review or update date the page states about itself ("Last reviewed: April 22, 2024"). */
+  reviewed?: { date: string; text: string };
 }
 
 /** A piece of text dropped as site chrome, with the rule that dropped it. */

@@ -7,7 +7,10 @@
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { cleanLine, lineKey } from "./lines.js";
-import { extractMainContent } from "./main-content.js";
+import { extractMainContent, isFullSentence, proseWords } from "./main-content.js";
+import { countRemoval, removeMarkedChrome } from "./marked-chrome.js";
+import { statedReviewDate } from "./page-dates.js";
+import { expandAccordions, labelText, tablesToLists } from "./page-widgets.js";
 import { markdownToBlocks } from "./markdown-blocks.js";
 import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
 
@@ -64,6 +67,18 @@ function withoutSiteSuffix(title: string | null, siteName: string | null): strin
   return m && m[2]!.toLowerCase() === siteName.toLowerCase() ? m[1]! : title;
 }
 
+/**
+ * The page's own heading: its <h1> (the first that is not the site's name,
+ * as in old themes' logos). Null when the page has none.
+ */
+function onPageTitle(document: Document, siteName: string | null): string | null {
+  for (const h of Array.from(document.querySelectorAll("h1"))) {
+    const text = cleanLine((h.textContent ?? "").replace(/\s+/g, " "));
+    if (text && (!siteName || lineKey(text) !== lineKey(siteName)) && !h.closest("header nav, nav, footer")) return text;
+  }
+  return null;
+}
+
 export interface HtmlReadOptions {
   /** Run Readability to find the main content (web pages); off for documents that are all content (.docx). */
   extract: boolean;
@@ -86,27 +101,48 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   const siteName = meta(document, "og:site_name") ?? meta(document, "application-name");
 
   const turndown = createTurndown();
+  const toBlocks = (html: string) => markdownToBlocks(turndown.turndown(html));
   const removed: Removal[] = [];
-  // A button inside a heading is an accordion's question, not a control: keep its words.
+  const notes: string[] = [];
+  // Read before anything is removed: the review date often sits in a byline or footer that goes as chrome.
+  const reviewed = options.extract ? statedReviewDate(toBlocks(document.body?.innerHTML ?? "").flatMap(blockTexts)) : null;
+  const h1 = onPageTitle(document, siteName);
+
+  expandAccordions(document);
+  // A button inside a heading that opens nothing found above is still the heading's words.
   for (const button of Array.from(document.querySelectorAll("h1 button, h2 button, h3 button, h4 button, h5 button, h6 button"))) {
-    button.replaceWith(document.createTextNode(button.textContent ?? ""));
+    button.replaceWith(document.createTextNode(labelText(button)));
   }
+  tablesToLists(document);
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
     if (!el.isConnected) continue; // inside an element removed already
     const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine((el.textContent ?? "").replace(/\s+/g, " "));
     if (text) removed.push({ source, text, reason: `page <${el.tagName.toLowerCase()}>` });
+    countRemoval(el);
     el.remove();
   }
-  const toBlocks = (html: string) => markdownToBlocks(turndown.turndown(html));
+  if (options.extract) {
+    removed.push(...removeMarkedChrome(document, source, { pageProseWords: proseWords(toBlocks(document.body?.innerHTML ?? "")) }));
+  }
   const wholePage = options.extract ? toBlocks(document.body?.innerHTML ?? "") : [];
   const main = options.extract ? extractMainContent(document, toBlocks) : null;
   const blocks = main ? main.blocks : toBlocks(document.body?.innerHTML ?? "");
   const readabilityTitle = main?.title ? cleanLine(main.title) || null : null;
+  if (main?.note) notes.push(main.note);
+  // The heading patients see on the page names the article; og:title is often an SEO variant of it.
+  const metaOrPage = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? pageTitle, siteName);
+  const title = h1 ?? metaOrPage ?? withoutSiteSuffix(firstH1, siteName);
+  if (h1 && metaOrPage && lineKey(h1) !== lineKey(metaOrPage)) notes.push(`title taken from the page's <h1>; the page's metadata title differs: ${JSON.stringify(metaOrPage)}`);
   // Report what main-content extraction left out, so staff see everything that was dropped.
-  const title = withoutSiteSuffix(metaTitle ?? readabilityTitle ?? firstH1 ?? pageTitle, siteName);
   const kept = new Set([...blocks.flatMap(blockTexts), title ?? ""].map(lineKey));
+  let sentencesLeftOut = 0;
   for (const text of wholePage.flatMap(blockTexts)) {
-    if (!kept.has(lineKey(text))) removed.push({ source, text, reason: "outside the main content" });
+    if (kept.has(lineKey(text))) continue;
+    removed.push({ source, text, reason: "outside the main content" });
+    if (isFullSentence(text)) sentencesLeftOut++;
+  }
+  if (sentencesLeftOut > 0) {
+    notes.push(`${sentencesLeftOut} full-sentence paragraph${sentencesLeftOut === 1 ? " was" : "s were"} left out as outside the main content (listed below): check that none is article text`);
   }
   return {
     document: {
@@ -116,7 +152,8 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
       url: canonical ?? ogUrl,
       siteName,
       blocks,
-      ...(main?.note ? { note: main.note } : {}),
+      ...(notes.length > 0 ? { note: notes.join("; "), notes } : {}),
+      ...(reviewed ? { reviewed } : {}),
     },
     removed,
   };

@@ -35,6 +35,8 @@ export interface ArticleMeta {
   publisher: string;
   /** ISO date; the import date until staff review the article. */
   reviewed: string;
+  /** Set when `reviewed` is the date the page states about itself: the page's words. */
+  reviewedFromPage?: string;
   url: string | null;
 }
 
@@ -48,7 +50,9 @@ export function renderArticle(meta: ArticleMeta, blocks: Block[]): string {
     `id: ${meta.id}`,
     `title: ${JSON.stringify(meta.title)}`, // corpus style: the title verbatim, always quoted
     `publisher: ${scalar(meta.publisher)}`,
-    `reviewed: ${meta.reviewed} # import date: set to the review date when approving`,
+    meta.reviewedFromPage
+      ? `reviewed: ${meta.reviewed} # from the page (${JSON.stringify(meta.reviewedFromPage).replace(/#/g, "")}): confirm when approving`
+      : `reviewed: ${meta.reviewed} # import date: set to the review date when approving`,
     "status: draft # imported: change to approved once staff have checked it",
     ...(meta.url ? [`url: ${scalar(meta.url)}`] : []),
   ];

@@ -58,7 +58,29 @@ export function structureDocument(blocks: Block[], title: string | null, source:
     }
     rest = kept;
   }
-  return { title, blocks: assignHeadingLevels(rest), removed };
+  const leveled = withoutEmptyHeadings(assignHeadingLevels(rest));
+  for (const b of leveled.removed) removed.push({ source, text: b, reason: "heading with no text under it" });
+  return { title, blocks: leveled.blocks, removed };
+}
+
+/**
+ * A heading followed by a heading of its own level or above (or by nothing)
+ * heads no text: what was under it went as chrome ("More from our blog"
+ * above a removed post list). Repeated, since removing one can empty the one above.
+ */
+export function withoutEmptyHeadings(blocks: Block[]): { blocks: Block[]; removed: string[] } {
+  const removed: string[] = [];
+  let current = blocks;
+  for (;;) {
+    const empty = current.findIndex((b, i) => {
+      if (b.kind !== "heading") return false;
+      const next = current[i + 1];
+      return next === undefined || (next.kind === "heading" && (next.level ?? 2) <= (b.level ?? 2));
+    });
+    if (empty < 0) return { blocks: current, removed };
+    removed.push((current[empty] as { text: string }).text);
+    current = [...current.slice(0, empty), ...current.slice(empty + 1)];
+  }
 }
 
 /**

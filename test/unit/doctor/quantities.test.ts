@@ -49,6 +49,12 @@ describe("extractQuantities", () => {
     expect(extractQuantities("One of the main reasons is comfort, and it is not one-size-fits-all.")).toEqual([]);
   });
 
+  it("reads thousands written with commas, and a count per year as a rate, not a duration", () => {
+    expect(one("Our lab reads more than 1,200 scans a year.")).toMatchObject({ dimension: "count:scan/year", min: 1200, max: null });
+    expect(extractQuantities("Hundreds of patients a day pass through the clinic.").filter((q) => q.dimension === "duration")).toEqual([]);
+    expect(one("The cast stays on for a year.")).toMatchObject({ dimension: "duration" });
+  });
+
   it("reads every figure of a sentence once", () => {
     const qs = extractQuantities("Hold each stretch for 30 seconds and repeat it three times a day for 6 weeks.");
     expect(qs.map((q) => q.text)).toEqual(["30 seconds", "three times", "6 weeks"]);

@@ -45,7 +45,9 @@ describe("import: main content in any page structure", () => {
       "\n## How often do I need one?\n\nAdults with diabetes should have a dilated exam every year.",
     ]);
     expectNone(a.body, ["Call us", "(555)", "Mon–Fri", "cookies", "Book Now", "Recent articles", "Living with Dry Eye", "evening appointments", "Blog /", "4 min read", "©"]);
-    expect(a.note).toBeNull();
+    // The phone bar's "Eye emergency? We keep same-day…" sentences were left out: the summary says so.
+    expect(a.notes).toEqual(["1 full-sentence paragraph was left out as outside the main content (listed below): check that none is article text"]);
+    expect(a.removed).toContainEqual(expect.objectContaining({ reason: "outside the main content", text: expect.stringContaining("Eye emergency?") }));
   });
 
   it("content in a <div id=content> beside a sidebar of <div>s, with a cookie notice and a menu that are not marked up as such", async () => {
