@@ -172,7 +172,7 @@ export default {
    "positivesQuoted": 0.3008,
    "precision": 0.4738,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.4798
+   "sentencesPerAnswer": 2.469
   },
   {
    "extra": 0.7,
@@ -181,7 +181,7 @@ export default {
    "positivesQuoted": 0.2997,
    "precision": 0.4763,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.4574
+   "sentencesPerAnswer": 2.4469
   },
   {
    "extra": 0.6,
@@ -189,8 +189,8 @@ export default {
    "negativesQuoted": 0.6,
    "positivesQuoted": 0.3203,
    "precision": 0.4471,
-   "facts": 0.6889,
-   "sentencesPerAnswer": 2.7982
+   "facts": 0.6886,
+   "sentencesPerAnswer": 2.7832
   },
   {
    "extra": 0.6,
@@ -198,8 +198,8 @@ export default {
    "negativesQuoted": 0.6,
    "positivesQuoted": 0.3192,
    "precision": 0.4491,
-   "facts": 0.6889,
-   "sentencesPerAnswer": 2.7758
+   "facts": 0.6886,
+   "sentencesPerAnswer": 2.7611
   },
   {
    "extra": 0.5,
@@ -207,8 +207,8 @@ export default {
    "negativesQuoted": 0.6077,
    "positivesQuoted": 0.333,
    "precision": 0.424,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.0673
+   "facts": 0.7105,
+   "sentencesPerAnswer": 3.0487
   },
   {
    "extra": 0.5,
@@ -216,8 +216,8 @@ export default {
    "negativesQuoted": 0.6077,
    "positivesQuoted": 0.3318,
    "precision": 0.4256,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.0448
+   "facts": 0.7105,
+   "sentencesPerAnswer": 3.0265
   },
   {
    "extra": 0.7,
@@ -226,7 +226,7 @@ export default {
    "positivesQuoted": 0.3123,
    "precision": 0.4747,
    "facts": 0.6667,
-   "sentencesPerAnswer": 2.5695
+   "sentencesPerAnswer": 2.5575
   },
   {
    "extra": 0.6,
@@ -234,8 +234,8 @@ export default {
    "negativesQuoted": 0.6308,
    "positivesQuoted": 0.3318,
    "precision": 0.4516,
-   "facts": 0.6889,
-   "sentencesPerAnswer": 2.87
+   "facts": 0.6886,
+   "sentencesPerAnswer": 2.854
   },
   {
    "extra": 0.5,
@@ -243,8 +243,8 @@ export default {
    "negativesQuoted": 0.6385,
    "positivesQuoted": 0.3444,
    "precision": 0.4317,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.1166
+   "facts": 0.7105,
+   "sentencesPerAnswer": 3.0973
   },
   {
    "extra": 0.8,
@@ -253,7 +253,7 @@ export default {
    "positivesQuoted": 0.3192,
    "precision": 0.5018,
    "facts": 0.6711,
-   "sentencesPerAnswer": 2.4843
+   "sentencesPerAnswer": 2.4735
   },
   {
    "extra": 0.75,
@@ -261,8 +261,8 @@ export default {
    "negativesQuoted": 0.6692,
    "positivesQuoted": 0.3146,
    "precision": 0.4884,
-   "facts": 0.6756,
-   "sentencesPerAnswer": 2.5157
+   "facts": 0.6754,
+   "sentencesPerAnswer": 2.5044
   },
   {
    "extra": 0.6,
@@ -270,8 +270,8 @@ export default {
    "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3421,
    "precision": 0.4536,
-   "facts": 0.7022,
-   "sentencesPerAnswer": 2.9462
+   "facts": 0.7018,
+   "sentencesPerAnswer": 2.9292
   },
   {
    "extra": 0.75,
@@ -279,8 +279,8 @@ export default {
    "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3318,
    "precision": 0.4809,
-   "facts": 0.6889,
-   "sentencesPerAnswer": 2.6951
+   "facts": 0.6886,
+   "sentencesPerAnswer": 2.6814
   },
   {
    "extra": 0.75,
@@ -288,8 +288,8 @@ export default {
    "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3238,
    "precision": 0.4896,
-   "facts": 0.6844,
-   "sentencesPerAnswer": 2.583
+   "facts": 0.6842,
+   "sentencesPerAnswer": 2.5708
   },
   {
    "extra": 0.7,
@@ -297,8 +297,8 @@ export default {
    "negativesQuoted": 0.6769,
    "positivesQuoted": 0.3203,
    "precision": 0.4721,
-   "facts": 0.68,
-   "sentencesPerAnswer": 2.6502
+   "facts": 0.6798,
+   "sentencesPerAnswer": 2.6372
   },
   {
    "extra": 0.5,
@@ -306,8 +306,8 @@ export default {
    "negativesQuoted": 0.6846,
    "positivesQuoted": 0.3536,
    "precision": 0.435,
-   "facts": 0.7244,
-   "sentencesPerAnswer": 3.1749
+   "facts": 0.7237,
+   "sentencesPerAnswer": 3.1549
   },
   {
    "extra": 0.6,
@@ -315,8 +315,8 @@ export default {
    "negativesQuoted": 0.6846,
    "positivesQuoted": 0.3479,
    "precision": 0.455,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 2.9865
+   "facts": 0.7105,
+   "sentencesPerAnswer": 2.969
   },
   {
    "extra": 0.7,
@@ -324,8 +324,8 @@ export default {
    "negativesQuoted": 0.6846,
    "positivesQuoted": 0.3375,
    "precision": 0.4674,
-   "facts": 0.6933,
-   "sentencesPerAnswer": 2.8206
+   "facts": 0.693,
+   "sentencesPerAnswer": 2.8053
   },
   {
    "extra": 0.7,
@@ -333,8 +333,8 @@ export default {
    "negativesQuoted": 0.6846,
    "positivesQuoted": 0.3295,
    "precision": 0.4736,
-   "facts": 0.6889,
-   "sentencesPerAnswer": 2.7175
+   "facts": 0.6886,
+   "sentencesPerAnswer": 2.7035
   },
   {
    "extra": 0.5,
@@ -342,8 +342,8 @@ export default {
    "negativesQuoted": 0.6923,
    "positivesQuoted": 0.3594,
    "precision": 0.4378,
-   "facts": 0.7333,
-   "sentencesPerAnswer": 3.2063
+   "facts": 0.7325,
+   "sentencesPerAnswer": 3.1858
   },
   {
    "extra": 0.6,
@@ -351,8 +351,8 @@ export default {
    "negativesQuoted": 0.6923,
    "positivesQuoted": 0.3548,
    "precision": 0.4511,
-   "facts": 0.7156,
-   "sentencesPerAnswer": 3.0717
+   "facts": 0.7149,
+   "sentencesPerAnswer": 3.0531
   },
   {
    "extra": 0.5,
@@ -360,8 +360,8 @@ export default {
    "negativesQuoted": 0.7,
    "positivesQuoted": 0.3662,
    "precision": 0.4364,
-   "facts": 0.7378,
-   "sentencesPerAnswer": 3.278
+   "facts": 0.7368,
+   "sentencesPerAnswer": 3.2566
   },
   {
    "extra": 0.7,
@@ -369,8 +369,8 @@ export default {
    "negativesQuoted": 0.7,
    "positivesQuoted": 0.3502,
    "precision": 0.4656,
-   "facts": 0.7022,
-   "sentencesPerAnswer": 2.9372
+   "facts": 0.7018,
+   "sentencesPerAnswer": 2.9204
   },
   {
    "extra": 0.6,
@@ -378,8 +378,8 @@ export default {
    "negativesQuoted": 0.7077,
    "positivesQuoted": 0.3628,
    "precision": 0.4527,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.13
+   "facts": 0.7105,
+   "sentencesPerAnswer": 3.1106
   },
   {
    "extra": 0.5,
@@ -387,8 +387,8 @@ export default {
    "negativesQuoted": 0.7154,
    "positivesQuoted": 0.3743,
    "precision": 0.4388,
-   "facts": 0.7333,
-   "sentencesPerAnswer": 3.3318
+   "facts": 0.7325,
+   "sentencesPerAnswer": 3.3097
   },
   {
    "extra": 0.6,
@@ -396,8 +396,8 @@ export default {
    "negativesQuoted": 0.7154,
    "positivesQuoted": 0.3662,
    "precision": 0.4443,
-   "facts": 0.7111,
-   "sentencesPerAnswer": 3.2197
+   "facts": 0.7105,
+   "sentencesPerAnswer": 3.1991
   },
   {
    "extra": 0.5,
@@ -405,8 +405,8 @@ export default {
    "negativesQuoted": 0.7231,
    "positivesQuoted": 0.3766,
    "precision": 0.4316,
-   "facts": 0.7289,
-   "sentencesPerAnswer": 3.4081
+   "facts": 0.7281,
+   "sentencesPerAnswer": 3.385
   },
   {
    "extra": 0.5,
@@ -414,8 +414,8 @@ export default {
    "negativesQuoted": 0.7385,
    "positivesQuoted": 0.3766,
    "precision": 0.4184,
-   "facts": 0.7289,
-   "sentencesPerAnswer": 3.5157
+   "facts": 0.7281,
+   "sentencesPerAnswer": 3.4912
   }
  ]
 };
