@@ -2,37 +2,70 @@
  * The default answerer: picks 1–4 sentences verbatim from retrieved passages.
  * It cannot say anything the corpus does not say, by construction.
  *
- * Sentence choice is a learned decision (selection-model.ts over the signals
- * of sentence-features.ts): for each part of the question, the sentence most
- * likely to answer it is quoted when its probability clears a floor; another
- * sentence joins only when its own probability is high, so a neighbour that
- * merely mentions the topic stays out. A sentence that opens with
- * "This…/It…" brings the sentence it refers to; when two articles give
- * different figures for the same thing, both are shown and cited.
+ * Sentence choice uses the question analysis: for each part of the question,
+ * the sentence that covers its topic terms (whole lexicon phrases, not loose
+ * words) and carries the kind of answer asked for (a duration for "how
+ * long…") wins; a sentence that opens with "This…/It…" brings the sentence it
+ * refers to, or is not used alone.
  */
 import type { Chunk } from "../types.js";
-import type { AnswerType } from "../understand/answer-type.js";
-import type { QuestionAnalysis } from "../understand/analyze.js";
-import { chunkSentences, type SentenceRef } from "../understand/sentences.js";
-import { partCandidates, type Candidate } from "./sentence-features.js";
-import { rankingScore, selectionModel, selectionProbability, type SelectionModel } from "./selection-model.js";
+import { coverageOf } from "../retrieve/evidence.js";
+import { contentTerms } from "../retrieve/terms.js";
+import { carriesAnswerType, type AnswerType } from "../understand/answer-type.js";
+import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
+import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
+import { headingTerms } from "../understand/corpus-stats.js";
+import { countWords } from "./text.js";
 
 export { chunkSentences, type SentenceRef };
 
-export interface ComposeOptions {
-  maxSentences: number;
-  /** Passages whose sentences are considered. */
-  passages: number;
-  /** Overrides the committed selection model (training sweeps, tests). */
-  model?: SelectionModel;
+interface Candidate extends SentenceRef {
+  score: number;
+  coverage: number;
+  terms: Set<string>;
+  passageRank: number;
+  typed: boolean;
+  /** The sentence it refers back to, when it opens with "This…/It…". */
+  antecedent: SentenceRef | null;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, passages: 10 };
+export interface ComposeOptions {
+  maxSentences: number;
+  /** The best sentence must cover at least this share of a part's topic terms, or that part gets no sentence. */
+  minSentenceCoverage: number;
+  /** A sentence joins the answer only when it scores at least this share of the best one. */
+  relativeThreshold: number;
+  /** Passages whose sentences are considered. */
+  passages: number;
+}
+
+/**
+ * Whether the question is answerable is decided before this (the learned
+ * answerability model); this floor only keeps a sentence that shares almost
+ * nothing with a part from standing in for its answer.
+ */
+export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCoverage: 0.3, relativeThreshold: 0.75, passages: 10 };
+
+// "Individuals with these conditions…": a demonstrative early on points at the previous sentence.
+const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
+const ANAPHORA = /^(these|this|it|its|they|their|such|that|those|however|moreover|furthermore|additionally|also|both|then)\b/i;
+
+function usable(sentence: string): boolean {
+  return countWords(sentence) >= 5 && !/\?["”’)]*$/.test(sentence);
+}
 
 function termOverlap(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const t of a) if (b.has(t)) inter++;
   return inter / Math.max(1, Math.min(a.size, b.size));
+}
+
+function previousSentence(ref: SentenceRef): SentenceRef | null {
+  const all = chunkSentences(ref.chunk);
+  const i = all.findIndex((s) => s.line === ref.line && s.index === ref.index);
+  // Only within the same paragraph, or the paragraph just before: a heading line is not an antecedent.
+  const prev = i > 0 ? all[i - 1]! : null;
+  return prev && usable(prev.text) ? prev : null;
 }
 
 export interface ComposeInput {
@@ -42,71 +75,82 @@ export interface ComposeInput {
   expansionTerms: string[];
 }
 
-interface Scored extends Candidate {
-  score: number;
-  /** Calibrated probability that the sentence helps answer its part. */
-  p: number;
-}
-
-/** Each part's candidate sentences with the model's probability, most likely first. */
-export function scoredParts(input: ComposeInput, options: ComposeOptions = DEFAULT_COMPOSE): Array<{ type: AnswerType; candidates: Scored[] }> {
-  const model = options.model ?? selectionModel();
-  const ctx = { passages: input.passages.slice(0, options.passages), analysis: input.analysis, expansion: new Set(input.expansionTerms) };
-  const parts = input.analysis.parts.length > 0 ? input.analysis.parts : [{ text: input.question, type: "other" as AnswerType, terms: input.analysis.terms }];
-  return parts.map((part) => {
-    // Preamble words help tell passages apart but never make a sentence an answer on their own.
-    const own = part.terms.filter((t) => t.role !== "framing");
-    const keys = own.length > 0 ? own : input.analysis.terms;
-    // A sentence that shares none of the part's topic (not even through its heading) never stands in for its answer.
-    const scored = partCandidates({ keys, type: part.type }, ctx)
-      .filter((c) => own.length === 0 || c.coverage > 0)
-      .map((c) => ({ ...c, score: rankingScore(model, c.features) }));
-    const best = Math.max(...scored.map((c) => c.score));
-    const candidates = scored
-      .map((c) => ({ ...c, p: selectionProbability(model, c.score, best) }))
-      .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
-    return { type: part.type, candidates };
+function scorePart(
+  keys: TopicTerm[],
+  type: AnswerType,
+  passages: ComposeInput["passages"],
+  expansion: Set<string>,
+): Candidate[] {
+  const out: Candidate[] = [];
+  passages.forEach((p, passageRank) => {
+    const sectionTerms = headingTerms(p.chunk);
+    const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
+    const sectionCoverage = coverageOf(keys, sectionTerms);
+    for (const ref of chunkSentences(p.chunk)) {
+      if (!usable(ref.text)) continue;
+      const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
+      const antecedent = refers ? previousSentence(ref) : null;
+      // "These can include dizziness…" is about what the sentence before it names: they are quoted together.
+      const terms = antecedent ? new Set([...sentenceTerms(ref), ...sentenceTerms(antecedent)]) : (sentenceTerms(ref) as Set<string>);
+      // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
+      // weight — fully when the heading is the question its section answers (FAQ style).
+      const own = coverageOf(keys, terms);
+      const withHeading = coverageOf(keys, new Set([...terms, ...sectionTerms]));
+      const coverage = own + headingWeight * (withHeading - own);
+      const typed = carriesAnswerType(type, ref.text);
+      const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
+      const words = countWords(ref.text);
+      const lengthPenalty = words > 45 ? 0.1 : words < 8 ? 0.05 : 0;
+      // A "This…" sentence with nothing before it to resolve the reference reads as a fragment.
+      const orphan = refers && !antecedent ? 0.25 : 0;
+      const typeBonus = coverage > 0 ? (typed === true ? 0.3 : typed === false ? -0.1 : 0) : 0;
+      const relevance = coverage + 0.25 * sectionCoverage * (coverage > 0 ? 1 : 0.3) + 0.05 * Math.min(expansionHits, 2) + typeBonus - orphan;
+      // Sentences from weakly retrieved passages count for less.
+      const score = relevance * (0.6 + 0.4 * p.score) - lengthPenalty;
+      out.push({ ...ref, score, coverage, terms, passageRank, typed: typed === true, antecedent });
+    }
   });
+  return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
 }
 
 const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
 
 /** Chooses the sentences that answer the question best, in reading order. Empty when nothing fits. */
 export function selectSentences(input: ComposeInput, options: ComposeOptions = DEFAULT_COMPOSE): SentenceRef[] {
-  const model = options.model ?? selectionModel();
-  const ranked = scoredParts(input, { ...options, model });
-  const chosen: Scored[] = [];
+  const expansion = new Set(input.expansionTerms);
+  const passages = input.passages.slice(0, options.passages);
+  const parts = input.analysis.parts.length > 0 ? input.analysis.parts : [{ text: input.question, type: "other" as AnswerType, terms: input.analysis.terms }];
+  const chosen: Candidate[] = [];
   const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
+  // Preamble words help tell passages apart but never make a sentence an answer on their own.
+  const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
+  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion));
 
   // One best sentence per part first, so a two-part question gets both answered.
-  const perPartBudget = Math.max(1, Math.floor(options.maxSentences / ranked.length));
-  for (const { type, candidates } of ranked) {
-    // A figure asked for ("how long…", "how many…") is the answer: the likeliest sentence stating one comes first.
-    const wantsFigure = type === "duration" || type === "count" || type === "frequency" || type === "cost";
-    const best = (wantsFigure ? candidates.find((c) => c.typed && c.p >= model.floor) : undefined) ?? candidates[0];
-    if (!best || best.p < model.floor) continue;
+  const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));
+  ranked.forEach((candidates, i) => {
+    const best = candidates[0];
+    // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
+    if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
     if (!isDuplicate(best)) chosen.push(best);
     let added = 1;
-    for (const c of candidates) {
-      if (c === best) continue;
-      if (added >= perPartBudget || chosen.length >= options.maxSentences) break;
-      // A likely sentence of another article is more often about a neighbouring topic: it needs more.
-      const needed = c.chunk.articleId === best.chunk.articleId ? model.extra : model.extraOtherArticle;
-      if (c.p < needed || isDuplicate(c)) continue;
+    for (const c of candidates.slice(1)) {
+      if (added >= perPartBudget - (parts.length === 1 ? 1 : 0) || chosen.length >= options.maxSentences - 1) break;
+      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c)) continue;
       chosen.push(c);
       added++;
     }
     // Different articles giving different figures for the same thing: show each, cited.
-    if (best.typed && (type === "duration" || type === "count" || type === "frequency")) {
-      const other = candidates.find(
-        (c) => !chosen.some((x) => x.chunk.articleId === c.chunk.articleId) && c.typed && c.p >= model.floor && c.coverage >= best.coverage * 0.8 && !isDuplicate(c),
-      );
-      if (other) {
+    if (best.typed && (parts[i]!.type === "duration" || parts[i]!.type === "count" || parts[i]!.type === "frequency")) {
+      for (const c of candidates) {
+        if (chosen.some((x) => x.chunk.articleId === c.chunk.articleId)) continue;
+        if (!c.typed || c.coverage < best.coverage * 0.8 || isDuplicate(c)) continue;
         if (chosen.length >= options.maxSentences - 1) chosen.pop();
-        chosen.push(other);
+        chosen.push(c);
+        break;
       }
     }
-  }
+  });
   if (chosen.length === 0) return [];
 
   // A sentence that opens with "These…"/"It…" needs the one before it to make sense.
