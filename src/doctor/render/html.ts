@@ -81,10 +81,10 @@ function commonQuestions(r: DoctorReport): string {
     .sort((a, b) => Number(a.answered) - Number(b.answered))
     .map((a) => {
       const cites = a.citations.map((c) => `<li>[${c.n}] ${esc(c.title)}${c.section ? ` · ${esc(c.section)}` : ""}</li>`).join("");
-      const verdict = a.answered ? "answered" : `not answered (${a.type === "no_answer" ? "the articles do not cover it" : a.type})`;
+      const verdict = a.answered ? "gets an answer (is it the right one?)" : `not answered (${a.type === "no_answer" ? "the articles do not cover it" : a.type})`;
       return `<div class="q ${a.answered ? "yes" : "no"}"><b>${esc(a.question)}</b> <span class="note">(${esc(a.about)}) — ${esc(verdict)}</span><div class="reply">${esc(a.text)}</div>${cites ? `<ol class="cites">${cites}</ol>` : ""}</div>`;
     });
-  return `<p><b>${answers.filter((a) => a.answered).length} of ${answers.length}</b> answered.</p>${items.join("")}`;
+  return `<p><b>${answers.filter((a) => a.answered).length} of ${answers.length}</b> get an answer. Read each reply: the doctor checks that the articles give one, not that it answers the question.</p>${items.join("")}`;
 }
 
 function frontMatter(r: DoctorReport): string {

@@ -42,10 +42,10 @@ export function renderTerminal(r: DoctorReport, maxRows = 30): string {
 
   if (r.commonQuestions.ran) {
     const answers = r.commonQuestions.result;
-    out.push("", `Common patient questions: ${answers.filter((a) => a.answered).length} of ${answers.length} answered`);
+    out.push("", `Common patient questions: ${answers.filter((a) => a.answered).length} of ${answers.length} get an answer (read each reply: the doctor checks that one comes back, not that it answers the question)`);
     out.push(
       table(
-        ["question", "answered", "reply (first 160 characters)", "cites"],
+        ["question", "gets an answer", "reply (first 160 characters)", "cites"],
         answers.map((a) => [a.question, a.answered ? "yes" : `NO (${a.type})`, cut(a.text, 160), [...new Set(a.citations.map((c) => c.articleId))].join("\n")]),
         [30, 16, 50, 30],
       ),
