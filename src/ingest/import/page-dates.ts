@@ -41,7 +41,7 @@ export interface StatedDate {
   text: string;
 }
 
-function toIso(raw: string): string | null {
+export function toIso(raw: string): string | null {
   const s = raw.trim().replace(/,/g, " ").replace(/\s+/g, " ");
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (m) return `${m[1]}-${m[2]}-${m[3]}`;
@@ -84,4 +84,23 @@ export function statedReviewDate(lines: string[]): StatedDate | null {
     }
   }
   return updated;
+}
+
+/**
+ * The modification date a page's markup declares (schema.org `dateModified`,
+ * Open Graph `article:modified_time`), for pages whose text never says
+ * "updated": the date a CMS stamps when the article was last edited.
+ */
+export function markedModifiedDate(document: { querySelector(selector: string): { getAttribute(name: string): string | null; textContent: string | null } | null }): StatedDate | null {
+  const candidates: Array<[string | null | undefined, string]> = [];
+  const marked = document.querySelector('[itemprop="dateModified"]');
+  if (marked) candidates.push([marked.getAttribute("content") ?? marked.getAttribute("datetime") ?? marked.textContent, "dateModified"]);
+  candidates.push([document.querySelector('meta[property="article:modified_time"]')?.getAttribute("content"), "article:modified_time"]);
+  for (const [raw, where] of candidates) {
+    const value = raw?.trim();
+    if (!value) continue;
+    const date = /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : toIso(value);
+    if (date && !Number.isNaN(Date.parse(date))) return { date, text: `${where}: ${value.slice(0, 60)}` };
+  }
+  return null;
 }

@@ -9,7 +9,7 @@ import TurndownService from "turndown";
 import { cleanLine, lineKey } from "./lines.js";
 import { extractMainContent, isFullSentence, proseWords } from "./main-content.js";
 import { countRemoval, removeMarkedChrome } from "./marked-chrome.js";
-import { statedReviewDate } from "./page-dates.js";
+import { markedModifiedDate, statedReviewDate } from "./page-dates.js";
 import { expandAccordions, labelText, tablesToLists } from "./page-widgets.js";
 import { markdownToBlocks } from "./markdown-blocks.js";
 import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
@@ -105,7 +105,7 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   const removed: Removal[] = [];
   const notes: string[] = [];
   // Read before anything is removed: the review date often sits in a byline or footer that goes as chrome.
-  const reviewed = options.extract ? statedReviewDate(toBlocks(document.body?.innerHTML ?? "").flatMap(blockTexts)) : null;
+  const reviewed = options.extract ? (statedReviewDate(toBlocks(document.body?.innerHTML ?? "").flatMap(blockTexts)) ?? markedModifiedDate(document)) : null;
   const h1 = onPageTitle(document, siteName);
 
   expandAccordions(document);

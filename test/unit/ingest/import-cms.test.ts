@@ -140,3 +140,30 @@ describe("headings with nothing under them", () => {
     expect(r.removed).toEqual(["Teaser", "More from our blog"]);
   });
 });
+
+describe("import: a review date only the markup states", () => {
+  const page = (head: string, byline: string) =>
+    `<!doctype html><html><head><title>Knee Braces</title><meta property="og:site_name" content="Lakeview Physio">${head}</head><body><main><article><h1>Knee Braces</h1>${byline}` +
+    "<p>A hinged knee brace limits how far the knee can bend while a repaired ligament heals.</p>" +
+    "<p>Most people wear it for about six weeks, day and night at first, then only when walking.</p>" +
+    "<p>Your therapist unlocks the hinge a little further every week as your strength returns.</p></article></main></body></html>";
+  const importPage = async (html: string) => {
+    const result = await importFiles([{ source: "knee-braces.html", bytes: Buffer.from(html) }], { today: "2026-02-01" });
+    expect(result.errors).toEqual([]);
+    return result.articles[0]!;
+  };
+
+  it("takes schema.org dateModified when the text never says 'updated'", async () => {
+    const a = await importPage(page("", '<p class="meta">Posted by Dr. Ana Ruiz · <span class="updated" itemprop="dateModified">20 February 2024</span></p>'));
+    expect(a.reviewed.date).toBe("2024-02-20");
+  });
+
+  it("takes article:modified_time from the head", async () => {
+    const a = await importPage(page('<meta property="article:modified_time" content="2024-11-05T09:30:00+00:00">', ""));
+    expect(a.reviewed.date).toBe("2024-11-05");
+  });
+
+  it("keeps the import date when the page states none", async () => {
+    expect((await importPage(page("", ""))).reviewed).toEqual({ date: "2026-02-01", fromPage: null });
+  });
+});
