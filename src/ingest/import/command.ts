@@ -143,11 +143,16 @@ export async function runImportCommand(argv: string[], io: ImportIo): Promise<nu
   errors.push(...result.errors);
 
   const ids = await existingIds(outDir);
+  const dryRun = values["dry-run"] === true;
+  // A dry run writes nothing, so an existing draft is something to know, not a reason to show nothing.
+  const wouldReplace: string[] = [];
   for (const a of result.articles) {
     const target = path.join(outDir, `${a.id}.md`);
     const owner = ids.get(a.id);
     if ((existsSync(target) || owner) && !values.force) {
-      errors.push(`${a.source}: ${path.relative(io.cwd, owner ? path.join(outDir, owner) : target)} already exists (use --force to replace it)`);
+      const message = `${a.source}: ${path.relative(io.cwd, owner ? path.join(outDir, owner) : target)} already exists (use --force to replace it)`;
+      if (dryRun) wouldReplace.push(message);
+      else errors.push(message);
     } else if (owner && owner !== `${a.id}.md`) {
       errors.push(`${a.source}: id '${a.id}' is used by ${owner}; rename or remove that file first`);
     }
@@ -158,7 +163,7 @@ export async function runImportCommand(argv: string[], io: ImportIo): Promise<nu
     return 1;
   }
 
-  if (!values["dry-run"]) {
+  if (!dryRun) {
     // Temp files first, then renames: a failure leaves no half-written article.
     const temps: Array<{ temp: string; target: string }> = [];
     try {
@@ -176,6 +181,7 @@ export async function runImportCommand(argv: string[], io: ImportIo): Promise<nu
       return 1;
     }
   }
-  for (const line of summary(result.articles, outDir, io.cwd, values["dry-run"] === true)) io.out(line);
+  for (const line of summary(result.articles, outDir, io.cwd, dryRun)) io.out(line);
+  for (const line of wouldReplace) io.out(`note: ${line}`);
   return 0;
 }

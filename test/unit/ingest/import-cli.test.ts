@@ -129,6 +129,16 @@ describe("npm run import", () => {
     expect(await listOut()).toEqual([]);
   });
 
+  it("--dry-run over drafts already written still reports, noting what --force would replace", async () => {
+    expect((await run(HTML_DIR, "--out", "articles")).code).toBe(0);
+    const before = await listOut();
+    const r = await run(HTML_DIR, "--out", "articles", "--dry-run");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Would write 4 draft articles");
+    expect(r.stdout.match(/^note: .*already exists \(use --force to replace it\)$/gm)).toHaveLength(4);
+    expect(await listOut()).toEqual(before);
+  });
+
   it("the script exits non-zero on bad input (wiring of scripts/import.ts)", async () => {
     await writeFile(path.join(cwd, "notes.pdf"), "%PDF");
     const script = path.resolve("scripts/import.ts");
