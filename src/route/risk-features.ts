@@ -69,7 +69,7 @@ const SPEAKER: Record<string, RegExp> = {
     /\b(?:my|our|mi)\s+(?:\w+\s+)?(?:son|daughter|husband|wife|partner|friend|mom|mum|mother|dad|father|brother|sister|aunt|uncle|cousin|niece|nephew|grandma|grandmother|grandpa|grandfather|gran|nan|bf|gf|boyfriend|girlfriend|kid|kids|child|children|teen|roommate|coworker|colleague|neighbou?r|boss|hijo|hija|esposo|esposa|papa|mama|amigo|amiga|hermano|hermana|tia|tio|abuela|abuelo)\b|\b(?:he|she|they)\s+(?:is|s|was|has|had|did|does|keeps|kept|said|says|told|wants|wanted|took|got|went|just|never|always|cant|can t)\b/,
   // An event that is over ("a while ago", "had her hip replaced", "last month").
   past_event:
-    /\b(?:ago|a while back|last (?:week|month|year|time|spring|summer|fall|autumn|winter)|previously|in the past|had (?:a|an|her|his|my|their|the|it|one|surgery|done)|did (?:a|an|it|the|her|his|my|ketamine|\w+ing)|went through|used to|back then|years back)\b/,
+    /\b(?:ago|a while back|last (?:week|month|year|time|spring|summer|fall|autumn|winter)|previously|in the past|had (?:a|an|her|his|my|their|the|it|one|surgery|done)|did (?:a|an|it|the|her|his|my|\w+ing)|went through|used to|back then|years back)\b/,
   // A procedure, visit or treatment is the subject ("the sessions", "my laser", "the appointment").
   procedure:
     /\b(?:sessions?|appointments?|appts?|procedures?|surgery|surgeries|treatments?|visits?|scheduled|booked|consult\w*|therapy|exam|operation|replaced|replacement|injections?|infusions?|laser|peels?|fillings?|crowns?|cleaning|scan|mri|x ?rays?|botox|filler|stitches|recovery|rehab|physio|pt)\b/,
