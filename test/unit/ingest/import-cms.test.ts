@@ -8,30 +8,18 @@
  * author boxes, a table of contents, a review date and an H1 that differs
  * from og:title.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { importFiles, type ImportedArticle } from "../../../src/ingest/import/import.js";
 import { isBylineLine, isDateLine, statedReviewDate } from "../../../src/ingest/import/page-dates.js";
 import { expandAccordions, tablesToLists } from "../../../src/ingest/import/page-widgets.js";
 import { withoutEmptyHeadings } from "../../../src/ingest/import/structure.js";
 import { parseArticle } from "../../../src/ingest/load-articles.js";
+import { expectAll, expectNone, importFixture, importPage } from "./support/import-page.js";
 
 const DIR = path.resolve("test/fixtures/import/cms");
 
-async function importOne(name: string): Promise<ImportedArticle & { body: string }> {
-  const result = await importFiles([{ source: name, bytes: await readFile(path.join(DIR, name)) }], { today: "2026-02-01" });
-  expect(result.errors).toEqual([]);
-  const article = result.articles[0]!;
-  return { ...article, body: parseArticle(article.text, name).body };
-}
-function expectAll(body: string, parts: string[]) {
-  for (const p of parts) expect(body, `missing: ${p}`).toContain(p);
-}
-function expectNone(body: string, parts: string[]) {
-  for (const p of parts) expect(body, `chrome kept: ${p}`).not.toContain(p);
-}
+const importOne = (name: string) => importFixture(DIR, name);
 
 describe("import: pages from page builders and CMSs", () => {
   it("Elementor: a heading that starts like a button stays; the mid-article sidebar, team strip, teasers, byline and author box go; accordion questions become headings", async () => {
@@ -147,23 +135,19 @@ describe("import: a review date only the markup states", () => {
     "<p>A hinged knee brace limits how far the knee can bend while a repaired ligament heals.</p>" +
     "<p>Most people wear it for about six weeks, day and night at first, then only when walking.</p>" +
     "<p>Your therapist unlocks the hinge a little further every week as your strength returns.</p></article></main></body></html>";
-  const importPage = async (html: string) => {
-    const result = await importFiles([{ source: "knee-braces.html", bytes: Buffer.from(html) }], { today: "2026-02-01" });
-    expect(result.errors).toEqual([]);
-    return result.articles[0]!;
-  };
+  const importHtml = (html: string) => importPage("knee-braces.html", Buffer.from(html));
 
   it("takes schema.org dateModified when the text never says 'updated'", async () => {
-    const a = await importPage(page("", '<p class="meta">Posted by Dr. Ana Ruiz · <span class="updated" itemprop="dateModified">20 February 2024</span></p>'));
+    const a = await importHtml(page("", '<p class="meta">Posted by Dr. Ana Ruiz · <span class="updated" itemprop="dateModified">20 February 2024</span></p>'));
     expect(a.reviewed.date).toBe("2024-02-20");
   });
 
   it("takes article:modified_time from the head", async () => {
-    const a = await importPage(page('<meta property="article:modified_time" content="2024-11-05T09:30:00+00:00">', ""));
+    const a = await importHtml(page('<meta property="article:modified_time" content="2024-11-05T09:30:00+00:00">', ""));
     expect(a.reviewed.date).toBe("2024-11-05");
   });
 
   it("keeps the import date when the page states none", async () => {
-    expect((await importPage(page("", ""))).reviewed).toEqual({ date: "2026-02-01", fromPage: null });
+    expect((await importHtml(page("", ""))).reviewed).toEqual({ date: "2026-02-01", fromPage: null });
   });
 });

@@ -4,32 +4,18 @@
  * fix (text lost, or "no article text left"). Every page must come out with
  * all its headings, lists and paragraphs, and without its site chrome.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
 import { describe, expect, it } from "vitest";
-import { importFiles, type ImportedArticle } from "../../../src/ingest/import/import.js";
 import { extractMainContent } from "../../../src/ingest/import/main-content.js";
 import { markdownToBlocks } from "../../../src/ingest/import/markdown-blocks.js";
 import { blockTexts } from "../../../src/ingest/import/model.js";
-import { parseArticle } from "../../../src/ingest/load-articles.js";
+import { expectAll, expectNone, importFixture } from "./support/import-page.js";
 
 const DIR = path.resolve("test/fixtures/import/structures");
 
-async function importOne(name: string): Promise<ImportedArticle & { body: string }> {
-  const result = await importFiles([{ source: name, bytes: await readFile(path.join(DIR, name)) }], { today: "2026-02-01" });
-  expect(result.errors).toEqual([]);
-  const article = result.articles[0]!;
-  return { ...article, body: parseArticle(article.text, name).body };
-}
-
-function expectAll(body: string, parts: string[]) {
-  for (const p of parts) expect(body, `missing: ${p}`).toContain(p);
-}
-function expectNone(body: string, parts: string[]) {
-  for (const p of parts) expect(body, `chrome kept: ${p}`).not.toContain(p);
-}
+const importOne = (name: string) => importFixture(DIR, name);
 
 describe("import: main content in any page structure", () => {
   it("content directly in <main> (no <article>) inside a wrapper named like a sidebar", async () => {
