@@ -88,7 +88,7 @@ export const RiskThresholdsSchema = z
      * What today's emergency detectors add to the model (src/route/risk.ts). Both: where the model
      * sees no risk, a detector still earns the notice (never silenced). `raise_possible`: where the
      * model says `possible`, a detector also makes it `clear`; `notice_only`: the model's clear head
-     * (which reads the detectors as features) alone decides `clear`.
+     * alone decides `clear` (it reads the detectors as features only when its `groups.today` says so).
      */
     detectors: z.enum(["raise_possible", "notice_only"]).default("raise_possible"),
   })
