@@ -5,14 +5,17 @@
  * included) is never changed, so a question about an uncovered topic
  * ("parking", "insurance") is never turned into a covered one. A non-word is
  * corrected only towards a word the corpus or lexicon uses, within a small
- * edit distance, and only when one candidate is clearly best.
+ * edit distance, and only when one candidate is clearly best; when no corpus
+ * word is that close, towards the dictionary's first suggestion if it is
+ * another form of a corpus word ("halucinate" → "hallucinate", for a corpus
+ * that says "hallucinations").
  *
  * Without a dictionary (Cloudflare Workers) the corpus vocabulary alone decides
  * what is a word, with the same first-letter and distance limits.
  */
 import { wordTokens } from "../answer/text.js";
 import { editDistance } from "../route/normalize.js";
-import { isStopWord } from "./terms.js";
+import { isStopWord, stem } from "./terms.js";
 
 /** A spelling dictionary: the slice of nspell this module needs. */
 export interface WordChecker {
@@ -27,6 +30,8 @@ export interface Vocabulary {
   words: Set<string>;
   /** Corpus and lexicon words by first letter: what a typo may be corrected to. */
   targets: Map<string, Set<string>>;
+  /** Stems of those words: a dictionary word with one of them names something the corpus talks about. */
+  stems: Set<string>;
   /** English dictionary; null means the corpus vocabulary alone decides. */
   dictionary: WordChecker | null;
 }
@@ -51,7 +56,8 @@ export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[]
       addTarget(targets, word);
     }
   }
-  return { words, targets, dictionary };
+  const stems = new Set([...words].map(stem));
+  return { words, targets, stems, dictionary };
 }
 
 /** A real English word: the dictionary knows it as written, capitalized ("monday", "tylenol"), or as every hyphen part. */
@@ -82,7 +88,14 @@ export function correctWord(word: string, vocabulary: Vocabulary, budget: Sugges
     } else if (d === bestDistance && d <= max) best.push(candidate);
   }
   if (best.length === 1) return best[0]!;
-  if (best.length === 0 || !dictionary || budget.left <= 0) return null;
+  if (!dictionary || budget.left <= 0) return null;
+  if (best.length === 0) {
+    // No corpus word is close ("halucinate" vs "hallucinations"): the dictionary's best guess,
+    // when it is another form of a word the corpus uses ("hallucinate", "drive" for "driving").
+    budget.left--;
+    const guess = dictionary.suggest(word)[0]?.toLowerCase();
+    return guess && /^[a-z]+$/.test(guess) && guess[0] === word[0] && vocabulary.stems.has(stem(guess)) ? guess : null;
+  }
   // Equally close corpus words ("sesions": sessions, lesions): the dictionary's
   // suggestions may single one out; when they do not, no guess.
   budget.left--;

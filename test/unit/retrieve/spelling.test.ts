@@ -39,6 +39,16 @@ describe("typo repair with the English dictionary", () => {
     expect(correctSpelling("how long r the sesions?", vocabulary)).toBe("how long r the sessions?");
   });
 
+  it("falls back to the dictionary's best guess when it is another form of a corpus word", () => {
+    // Three edits from "hallucinations", one from "driving"'s verb: no corpus word is close enough.
+    const forms = buildVocabulary(["Hallucinations are rare. Avoid driving after a session."], [], dictionary);
+    expect(correctWord("halucinate", forms)).toBe("hallucinate");
+    expect(correctWord("drvie", forms)).toBe("drive");
+    // The dictionary's guess names nothing the corpus talks about: left alone, as an off-corpus word.
+    expect(correctWord("insurence", forms)).toBeNull();
+    expect(correctSpelling("can i drvie after?", forms)).toBe("can i drive after?");
+  });
+
   it("keeps the tie rule: no correction when equally close corpus words remain", () => {
     // Two invented drugs one edit apart from the typo, neither known to the dictionary.
     const twoDrugs = buildVocabulary(["zorvadine and zorvadone are both infused."], [], dictionary);
