@@ -90,7 +90,7 @@ export interface Expansion {
   triggers: string[];
   /** Article-term stems it adds. */
   terms: string[];
-  /** The same, one stem list per article phrase: a translation counts only when a whole phrase is present. */
+  /** The same, one stem list per article phrase, then the entry's other patient phrases: a translation counts only when a whole phrase is present. */
   phrases: string[][];
 }
 
@@ -102,7 +102,9 @@ export function matchLexicon(question: string, lexicon: Lexicon): Expansion[] {
     const hits = entry.phrases.filter((p) => containsPhrase(tokens, p));
     if (hits.length > 0) {
       const triggers = [...new Set(hits.flatMap((h) => contentTerms(h.filter((w) => w !== "*").join(" "))))];
-      out.push({ triggers, terms: entry.articleTerms, phrases: entry.articlePhrases });
+      // The entry's other patient words are synonyms too: an article may use one of them ("visit" for "appointment").
+      const synonyms = entry.phrases.filter((p) => !p.includes("*") && !hits.includes(p)).map((p) => contentTerms(p.join(" "))).filter((p) => p.length > 0);
+      out.push({ triggers, terms: entry.articleTerms, phrases: [...entry.articlePhrases, ...synonyms] });
     }
   }
   return out;

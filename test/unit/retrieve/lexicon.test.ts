@@ -24,7 +24,15 @@ describe("lexicon expansion", () => {
   });
 
   it("reports which lay words triggered an entry", () => {
-    expect(matchLexicon("can I puke", lexicon)).toEqual([{ triggers: [stem("puke")], terms: [stem("nausea"), stem("vomiting")], phrases: [[stem("nausea")], [stem("vomiting")]] }]);
+    expect(matchLexicon("can I puke", lexicon)).toEqual([
+      { triggers: [stem("puke")], terms: [stem("nausea"), stem("vomiting")], phrases: [[stem("nausea")], [stem("vomiting")], [stem("throw")]] },
+    ]);
+  });
+
+  it("counts the entry's other patient words as synonyms too, since an article may use one of them", () => {
+    const visits = compileLexicon({ entries: [{ patient: ["appointment", "visit", "how is * given"], articles: ["session"] }] });
+    const [expansion] = matchLexicon("how long is the appointment?", visits);
+    expect(expansion!.phrases).toEqual([[stem("session")], [stem("visit")]]);
   });
 
   it("rejects a malformed lexicon with the field named", () => {
