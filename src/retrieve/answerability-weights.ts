@@ -16,52 +16,52 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.953023,
-  "coverUnion": 0.285361,
-  "partMin": -0.601632,
-  "offCorpus": -1.108659,
-  "anchor": -0.087296,
-  "typeAsked": -0.563538,
-  "typeFound": 0.66908,
-  "heading": 0.244768,
-  "bm25": 0.867574,
-  "margin": 0.388651,
-  "topicTerms": 0.590158,
-  "compounds": 0.071056
+  "coverBest": 1.060496,
+  "coverUnion": 0.250114,
+  "partMin": -0.585691,
+  "offCorpus": -1.101783,
+  "anchor": -0.096552,
+  "typeAsked": -0.552952,
+  "typeFound": 0.729325,
+  "heading": 0.168182,
+  "bm25": 0.864297,
+  "margin": 0.359923,
+  "topicTerms": 0.593461,
+  "compounds": 0.080304
  },
- "bias": 0.991789,
+ "bias": 1.014529,
  "scale": {
   "coverBest": {
-   "mean": 0.684973,
-   "std": 0.314893
+   "mean": 0.685334,
+   "std": 0.314568
   },
   "coverUnion": {
-   "mean": 0.717281,
-   "std": 0.318743
+   "mean": 0.718513,
+   "std": 0.317645
   },
   "partMin": {
-   "mean": 0.722212,
-   "std": 0.342476
+   "mean": 0.723333,
+   "std": 0.341602
   },
   "offCorpus": {
-   "mean": 0.154566,
-   "std": 0.291228
+   "mean": 0.154096,
+   "std": 0.290605
   },
   "anchor": {
-   "mean": 0.694118,
-   "std": 0.444919
+   "mean": 0.697214,
+   "std": 0.440755
   },
   "typeAsked": {
-   "mean": 0.306502,
-   "std": 0.461041
+   "mean": 0.303406,
+   "std": 0.459729
   },
   "typeFound": {
-   "mean": 0.247678,
-   "std": 0.431664
+   "mean": 0.244582,
+   "std": 0.429839
   },
   "heading": {
-   "mean": 0.348492,
-   "std": 0.343274
+   "mean": 0.348889,
+   "std": 0.343057
   },
   "bm25": {
    "mean": 3.252266,

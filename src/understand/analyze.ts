@@ -60,6 +60,8 @@ export interface AnalysisContext {
 /** Words by which a question points at something said before it. */
 const REFERRING = new Set(["that", "this", "it", "those", "these", "they", "them"]);
 const WH = new Set(["what", "how", "why", "when", "where", "which", "who", "whom", "whose"]);
+/** Answer types that make a short follow-on clause a question of its own ("…and how long?"). */
+const SPECIFIC_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost"]);
 /** Weight of a preamble statement's words relative to the question's own. */
 const CONTEXT_WEIGHT = 0.25;
 /** Weight of a word the corpus never uses and that is not a noun: framing. */
@@ -227,6 +229,16 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
     const partText = joinTokens(tokens);
     const substantial = terms.some((t) => t.role === "topic" && t.weight >= 0.5);
     const prev = parts[parts.length - 1];
+    // "…and how long will I be there?" asks something new about what the part before named: its own
+    // part, with the nouns of the part before (its verbs were that part's own question).
+    const ownType = answerTypeOf(partText);
+    if (!substantial && prev && SPECIFIC_TYPES.has(ownType) && ownType !== prev.type) {
+      const named = prev.terms.filter((t) => t.role !== "framing" && (t.pos === "NOUN" || t.pos === "PROPN"));
+      if (named.length > 0) {
+        parts.push({ text: partText, type: ownType, terms: mergeTerms(named, terms) });
+        return;
+      }
+    }
     // "…, is that right?" or "and how long?" alone has nothing to match: it belongs to its neighbour.
     if (!substantial && prev) {
       prev.text = `${prev.text} ${partText}`;

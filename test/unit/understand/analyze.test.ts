@@ -67,6 +67,16 @@ describe("question analysis", () => {
     expect(a.parts[1]!.terms.map((t) => t.stem)).toContain(stem("sensitivity"));
   });
 
+  it("keeps a short follow-on question as its own part, about what the part before named", () => {
+    const a = analyze("what should I bring to my implant surgery and how long will I be there?");
+    expect(a.parts.map((p) => p.type)).toEqual(["procedure", "duration"]);
+    expect(a.parts[1]!.terms.map((t) => t.stem)).toContain(stem("implant"));
+    // Its verbs were the first part's own question.
+    expect(a.parts[1]!.terms.map((t) => t.stem)).not.toContain(stem("bring"));
+    // Asking for the same kind of answer again, it still joins its neighbour.
+    expect(analyze("how long does whitening take and how long will I be there?").parts).toHaveLength(1);
+  });
+
   it("matches multi-word lexicon entries as whole phrases", () => {
     const t = term("can a gum infection spread?", "infection")!;
     expect(t.alternatives).toContainEqual([stem("gum"), stem("disease")]);
