@@ -14,7 +14,7 @@ import { hnswVectorSearch } from "./retrieve/vectors.js";
 import { createEmbedder, type IdentifiedEmbeddings } from "./embed/index.js";
 import { buildIndex } from "./index/build.js";
 import { currentCorpusHash } from "./index/corpus.js";
-import { IndexError, manifestMismatch, type IndexManifest } from "./index/manifest.js";
+import { INDEX_SCHEMA_VERSION, IndexError, manifestMismatch, type IndexManifest } from "./index/manifest.js";
 import { loadIndex, readManifest, type LoadedIndex } from "./index/store.js";
 import { createApp } from "./http/app.js";
 import { createHardening } from "./http/middleware/index.js";
@@ -79,9 +79,10 @@ export async function loadClinicData(config: Pick<Config, "paths">): Promise<Cli
 }
 
 /**
- * Builds the index when it is missing or stale (corpus changed). Any other
- * problem (corrupt files, other embedder, other schema) is left for
- * `loadIndex` to report with its fix: rebuilding silently could hide it.
+ * Builds the index when it is missing, stale (corpus changed) or written by
+ * another version of the assistant (schema version). Any other problem
+ * (corrupt files, other embedder) is left for `loadIndex` to report with its
+ * fix: rebuilding silently could hide it.
  */
 export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbeddings, logger: Logger): Promise<void> {
   const paths = corpusPaths(config);
@@ -91,9 +92,12 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
   });
   if (manifest === "unreadable") return;
   const hash = await currentCorpusHash(paths);
+  // An index written by another version of the assistant is derived data: rebuilt, like a changed corpus.
+  const outdated = manifest !== null && manifest.schemaVersion !== INDEX_SCHEMA_VERSION;
   const stale = manifest !== null && manifest.corpusHash !== hash && !manifestMismatch(manifest, { embedderId: embedder.id, dimensions: embedder.dimensions });
-  if (manifest === null || stale) {
-    logger.info(manifest === null ? "no index yet: building" : "corpus changed: rebuilding index", { indexDir: config.paths.indexDir });
+  if (manifest === null || stale || outdated) {
+    const why = manifest === null ? "no index yet: building" : outdated ? "index format changed: rebuilding index" : "corpus changed: rebuilding index";
+    logger.info(why, { indexDir: config.paths.indexDir });
     const { manifest: built } = await buildIndex({ ...paths, indexDir: config.paths.indexDir, embedder });
     logger.info("index built", { chunks: built.chunkCount, ms: built.buildMs });
   }

@@ -31,6 +31,8 @@ export interface Chunk {
   sectionPath: string[];
   /** Plain text; one line per source block (paragraph or list item). */
   text: string;
+  /** Lines of `text` that are list items, ascending (a list answers "what should I bring?" whole). */
+  listLines: number[];
   /** Call-to-action / sales text: indexed for completeness, never used as answer evidence. */
   promotional: boolean;
   ordinal: number;

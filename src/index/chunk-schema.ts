@@ -13,6 +13,7 @@ export const ChunkSchema = z
     section: z.string().nullable(),
     sectionPath: z.array(z.string()),
     text: z.string(),
+    listLines: z.array(z.number().int().nonnegative()),
     promotional: z.boolean(),
     ordinal: z.number().int(),
   })

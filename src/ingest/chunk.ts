@@ -24,6 +24,7 @@ interface Block {
   /** Plain text of a paragraph or one list item. */
   text: string;
   sectionPath: string[];
+  listItem: boolean;
 }
 
 /** Splits a Markdown body into blocks, each tagged with its heading path (level-1 title excluded). */
@@ -31,9 +32,9 @@ export function parseBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   const headings: Array<{ level: number; text: string }> = [];
   let paragraph: string[] = [];
-  const flush = () => {
+  const flush = (listItem = false) => {
     const text = normalizeWhitespace(paragraph.join(" "));
-    if (text) blocks.push({ text, sectionPath: headings.map((h) => h.text) });
+    if (text) blocks.push({ text, sectionPath: headings.map((h) => h.text), listItem });
     paragraph = [];
   };
   for (const raw of body.split(/\r?\n/)) {
@@ -52,7 +53,7 @@ export function parseBlocks(body: string): Block[] {
     if (isListItemLine(raw)) {
       flush();
       paragraph.push(stripLineMarkup(raw));
-      flush();
+      flush(true);
       continue;
     }
     paragraph.push(raw);
@@ -68,6 +69,7 @@ interface Unit {
   sectionPath: string[];
   /** Index of the block the unit came from: units of one block are joined by a space, blocks by a newline. */
   block: number;
+  listItem: boolean;
 }
 
 /** Cuts blocks into runs of sentences of the same kind (content vs promotional). */
@@ -80,7 +82,7 @@ function toUnits(blocks: Block[], promo: PromoMatcher, maxWords: number): Unit[]
     const push = () => {
       if (run.length === 0) return;
       const text = run.join(" ");
-      units.push({ text, words: countWords(text), promotional: runPromo, sectionPath: block.sectionPath, block: blockIndex });
+      units.push({ text, words: countWords(text), promotional: runPromo, sectionPath: block.sectionPath, block: blockIndex, listItem: block.listItem });
       run = [];
     };
     for (const sentence of sentences) {
@@ -99,13 +101,21 @@ function sameSection(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((h, i) => h === b[i]);
 }
 
-function joinUnits(units: Unit[]): string {
+/** The chunk text (one line per block) and the lines that are list items. */
+function joinUnits(units: Unit[]): { text: string; listLines: number[] } {
   let text = "";
+  let line = 0;
+  const listLines: number[] = [];
   units.forEach((u, i) => {
     if (i === 0) text = u.text;
-    else text += (u.block === units[i - 1]!.block ? " " : "\n") + u.text;
+    else if (u.block === units[i - 1]!.block) text += " " + u.text;
+    else {
+      text += "\n" + u.text;
+      line++;
+    }
+    if (u.listItem && listLines[listLines.length - 1] !== line) listLines.push(line);
   });
-  return text;
+  return { text, listLines };
 }
 
 /** Chunks one article. Chunk ids are `<articleId>#<ordinal>` in reading order. */
@@ -145,6 +155,7 @@ export function chunkArticle(article: Article, promo: PromoMatcher, options: Chu
   }
   return groups.map((group, ordinal) => {
     const path = group[0]!.sectionPath;
+    const { text, listLines } = joinUnits(group);
     return {
       id: `${article.id}#${ordinal}`,
       articleId: article.id,
@@ -152,7 +163,8 @@ export function chunkArticle(article: Article, promo: PromoMatcher, options: Chu
       url: article.url,
       section: path.length > 0 ? path[path.length - 1]! : null,
       sectionPath: path,
-      text: joinUnits(group),
+      text,
+      listLines,
       promotional: group[0]!.promotional,
       ordinal,
     };

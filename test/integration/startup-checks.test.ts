@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { createHealthRoutes } from "../../src/http/routes/health.js";
+import { INDEX_FILES, INDEX_SCHEMA_VERSION } from "../../src/index/manifest.js";
 import { CorpusError } from "../../src/ingest/load-articles.js";
 import { silentLogger } from "../../src/logger.js";
 import { createRuntime } from "../../src/runtime.js";
@@ -41,6 +42,23 @@ describe("start-up refuses a useless or unsafe state", () => {
     const start = createRuntime(loadConfig(env), { ensureIndex: true, logger: silentLogger });
     await expect(start).rejects.toBeInstanceOf(CorpusError);
     await expect(start).rejects.toThrow(/No approved articles in .*articles.*status: approved/);
+  });
+
+  it("rebuilds an index written by another version of the assistant instead of refusing it", async () => {
+    const { corpus, env } = corpusCopy();
+    // One article keeps the two builds short.
+    const articles = path.join(corpus, "articles");
+    for (const name of readdirSync(articles).slice(1)) rmSync(path.join(articles, name));
+    const config = loadConfig(env);
+    await (await createRuntime(config, { ensureIndex: true, logger: silentLogger })).close();
+    const file = path.join(config.paths.indexDir, INDEX_FILES.manifest);
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { schemaVersion: number };
+    writeFileSync(file, JSON.stringify({ ...manifest, schemaVersion: INDEX_SCHEMA_VERSION - 1 }));
+    await expect(createRuntime(config, { logger: silentLogger })).rejects.toThrow(/schema version[\s\S]*Fix:/);
+    const runtime = await createRuntime(config, { ensureIndex: true, logger: silentLogger });
+    await runtime.close();
+    expect(runtime.manifest.schemaVersion).toBe(INDEX_SCHEMA_VERSION);
+    expect((JSON.parse(readFileSync(file, "utf8")) as { schemaVersion: number }).schemaVersion).toBe(INDEX_SCHEMA_VERSION);
   });
 
   it("stops when the crisis rule list is empty, naming the file", async () => {

@@ -84,7 +84,7 @@ describe("extractive composer", () => {
 
 describe("citeSentences", () => {
   it("groups adjacent sentences of one passage into one contiguous quote", () => {
-    const chunk: Chunk = { id: "a#0", articleId: "a", title: "A", url: null, section: null, sectionPath: [], text: "One two three four five. Six seven eight nine ten.\nEleven twelve thirteen fourteen fifteen.", promotional: false, ordinal: 0 };
+    const chunk: Chunk = { id: "a#0", articleId: "a", title: "A", url: null, section: null, sectionPath: [], text: "One two three four five. Six seven eight nine ten.\nEleven twelve thirteen fourteen fifteen.", listLines: [], promotional: false, ordinal: 0 };
     const cited = citeSentences([
       { text: "One two three four five.", chunk, line: 0, index: 0 },
       { text: "Six seven eight nine ten.", chunk, line: 0, index: 1 },

@@ -8,7 +8,7 @@ import { INDEX_FILES, INDEX_SCHEMA_VERSION, IndexError, manifestMismatch, type I
 import { loadIndex, writeIndex } from "../../../src/index/store.js";
 import type { Chunk } from "../../../src/types.js";
 
-const chunk: Chunk = { id: "a#0", articleId: "a", title: "A", url: null, section: "S", sectionPath: ["S"], text: "Sessions last about an hour.", promotional: false, ordinal: 0 };
+const chunk: Chunk = { id: "a#0", articleId: "a", title: "A", url: null, section: "S", sectionPath: ["S"], text: "Sessions last about an hour.", listLines: [], promotional: false, ordinal: 0 };
 const expected = { embedderId: "test:embedder", dimensions: 3 };
 
 async function writeSmallIndex(dir: string) {

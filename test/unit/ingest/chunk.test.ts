@@ -59,6 +59,14 @@ describe("chunkArticle", () => {
     expect(chunks.some((c) => c.text.split("\n").includes(item))).toBe(true);
   });
 
+  it("marks which lines of a chunk are list items", () => {
+    const body = "## What to Bring\n\nPlease bring:\n\n- a photo ID\n- your insurance card\n1. a list of medicines\n\nArrive ten minutes early. Parking is free.";
+    const [chunk] = chunkArticle(article(body), promo);
+    expect(chunk!.text.split("\n")).toEqual(["Please bring:", "a photo ID", "your insurance card", "a list of medicines", "Arrive ten minutes early. Parking is free."]);
+    expect(chunk!.listLines).toEqual([1, 2, 3]);
+    expect(chunkArticle(article("## Prose\n\n" + sentence(1)), promo)[0]!.listLines).toEqual([]);
+  });
+
   it("cuts promotional sentences out into tagged chunks", () => {
     const chunks = chunkArticle(article(`## End\n\n${sentence(1)} Schedule your free consultation today! ${sentence(2)}`), promo);
     const tagged = chunks.filter((c) => c.promotional);

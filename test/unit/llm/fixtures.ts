@@ -12,7 +12,7 @@ import type { Chunk } from "../../../src/types.js";
 
 function chunk(id: string, title: string, section: string, text: string): Chunk {
   const [articleId, ordinal] = id.split("#") as [string, string];
-  return { id, articleId, title, url: `https://clinic.example/articles/${articleId}`, section, sectionPath: [section], text, promotional: false, ordinal: Number(ordinal) };
+  return { id, articleId, title, url: `https://clinic.example/articles/${articleId}`, section, sectionPath: [section], text, listLines: [], promotional: false, ordinal: Number(ordinal) };
 }
 
 export const SESSION = chunk(

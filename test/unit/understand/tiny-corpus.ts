@@ -4,7 +4,7 @@ import type { Chunk } from "../../../src/types.js";
 let ordinal = 0;
 function chunk(articleId: string, title: string, section: string | null, text: string): Chunk {
   ordinal++;
-  return { id: `${articleId}#${ordinal}`, articleId, title, url: null, section, sectionPath: section ? [section] : [], text, promotional: false, ordinal };
+  return { id: `${articleId}#${ordinal}`, articleId, title, url: null, section, sectionPath: section ? [section] : [], text, listLines: [], promotional: false, ordinal };
 }
 
 export const TINY_CHUNKS: Chunk[] = [
