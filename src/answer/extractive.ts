@@ -1,12 +1,14 @@
 /**
- * The default answerer: picks 1–4 sentences verbatim from retrieved passages.
+ * The default answerer: picks 1–4 sentences (or one list) verbatim from retrieved passages.
  * It cannot say anything the corpus does not say, by construction.
  *
  * Sentence choice uses the question analysis: for each part of the question,
  * the sentence that covers its topic terms (whole lexicon phrases, not loose
  * words) and carries the kind of answer asked for (a duration for "how
  * long…") wins; a sentence that opens with "This…/It…" brings the sentence it
- * refers to, or is not used alone.
+ * refers to, or is not used alone. A question about a list as a whole
+ * ("what should I bring?", "what are the warning signs?") gets the list, with
+ * its lead-in; a question about one item gets that item with its lead-in.
  */
 import type { Chunk } from "../types.js";
 import { coverageOf } from "../retrieve/evidence.js";
@@ -86,10 +88,16 @@ function scorePart(
     const sectionTerms = headingTerms(p.chunk);
     const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(keys, sectionTerms);
+    const leadIns = listLeadIns(p.chunk);
     for (const ref of chunkSentences(p.chunk)) {
-      if (!usable(ref.text)) continue;
+      // A short list item ("Are pregnant") means what its lead-in says it means, and is quoted with it —
+      // when the item itself names something asked about; otherwise every item would share its lead-in's match.
+      const leadIn = (!usable(ref.text) && countWords(ref.text) >= 2 && coverageOf(keys, sentenceTerms(ref)) > 0 && leadIns.get(ref.line)) || null;
+      // A lead-in ("Please bring:") is a candidate however short: chosen, it brings its list.
+      const introduces = [...leadIns.values()].includes(ref);
+      if (!usable(ref.text) && !leadIn && !introduces) continue;
       const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
-      const antecedent = refers ? previousSentence(ref) : null;
+      const antecedent = leadIn ?? (refers ? previousSentence(ref) : null);
       // "These can include dizziness…" is about what the sentence before it names: they are quoted together.
       const terms = antecedent ? new Set([...sentenceTerms(ref), ...sentenceTerms(antecedent)]) : (sentenceTerms(ref) as Set<string>);
       // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
@@ -115,6 +123,93 @@ function scorePart(
 
 const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
 
+/** A run of list items in one chunk, with the line that introduces it ("Please bring:"), if any. */
+interface ListRun {
+  chunk: Chunk;
+  intro: number | null;
+  items: number[];
+  passageRank: number;
+}
+
+/** Longer lists are cut (at an item boundary) here: an answer is not the whole article. */
+export const MAX_LIST_SENTENCES = 12;
+/** Lists in this many top passages may answer a question whose best sentence lies elsewhere. */
+const LIST_PASSAGES = 3;
+/** Types answered by one figure or one fact ("is X a sign of Y?"): a single item is the answer, not its list. */
+const SINGLE_FACT_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost", "yes_no"]);
+
+function listRuns(chunk: Chunk, passageRank: number): ListRun[] {
+  const runs: ListRun[] = [];
+  for (const line of chunk.listLines) {
+    const last = runs[runs.length - 1];
+    if (last && last.items[last.items.length - 1] === line - 1) last.items.push(line);
+    else {
+      // The paragraph just before a list leads into it ("Please bring:", "Severity is judged by…").
+      const intro = line > 0 && !chunk.listLines.includes(line - 1) ? line - 1 : null;
+      runs.push({ chunk, intro, items: [line], passageRank });
+    }
+  }
+  return runs.filter((r) => r.items.length >= 2);
+}
+
+const LEAD_IN = /:\s*$/;
+const inRun = (run: ListRun, ref: SentenceRef) => ref.chunk.id === run.chunk.id && (ref.line === run.intro || run.items.includes(ref.line));
+
+/**
+ * A part asks for a list as a whole ("what should I bring?", "the ABCDEs of moles?") when the list's
+ * heading and lead-in cover the question at least as well as its best single sentence does; then the
+ * whole list is the answer, not the one item or neighbour that happened to score best.
+ */
+function listAnswer(keys: TopicTerm[], type: AnswerType, best: Candidate, passages: ComposeInput["passages"], options: ComposeOptions): SentenceRef[] | null {
+  const runs = passages.flatMap((p, rank) => listRuns(p.chunk, rank));
+  // A lead-in ("…options include:") says nothing without its items.
+  const ledIn = runs.find((r) => r.intro === best.line && r.chunk.id === best.chunk.id && LEAD_IN.test(best.text));
+  if (ledIn && listSentences(ledIn).length > 0) return listSentences(ledIn);
+  if (SINGLE_FACT_TYPES.has(type) || keys.length === 0) return null;
+  let chosen: { run: ListRun; coverage: number } | null = null;
+  for (const run of runs) {
+    // Scored like a sentence: its own heading and lead-in fully, the title and parent headings at half weight.
+    const intro = run.intro === null ? [] : chunkSentences(run.chunk).filter((s) => s.line === run.intro);
+    const own = new Set([...contentTerms(run.chunk.section ?? ""), ...intro.flatMap((s) => [...sentenceTerms(s)])]);
+    const ownCoverage = coverageOf(keys, own);
+    const context = new Set([...own, ...headingTerms(run.chunk)]);
+    const coverage = ownCoverage + 0.5 * (coverageOf(keys, context) - ownCoverage);
+    if (ownCoverage === 0 || coverage < options.minSentenceCoverage) continue;
+    if (inRun(run, best)) {
+      // The best sentence is one of its items: the list answers when that item adds nothing asked
+      // about beyond what the list's headings and lead-in say ("Photos of any rash" for "what to bring?").
+      const withItem = coverageOf(keys, new Set([...context, ...sentenceTerms(best)]));
+      if (withItem > coverageOf(keys, context) + 1e-9) continue;
+    } else if (run.passageRank >= LIST_PASSAGES || coverage < best.coverage) continue;
+    if (!chosen || coverage > chosen.coverage) chosen = { run, coverage }; // ties: the higher-ranked passage
+  }
+  const sentences = chosen ? listSentences(chosen.run) : [];
+  return sentences.length > 0 ? sentences : null;
+}
+
+/** Each list item's lead-in sentence ("…if you:"), by item line. */
+function listLeadIns(chunk: Chunk): Map<number, SentenceRef> {
+  const out = new Map<number, SentenceRef>();
+  for (const run of listRuns(chunk, 0)) {
+    const leadIn = chunkSentences(chunk).filter((s) => s.line === run.intro).pop();
+    if (leadIn && LEAD_IN.test(leadIn.text)) for (const line of run.items) out.set(line, leadIn);
+  }
+  return out;
+}
+
+function listSentences(run: ListRun): SentenceRef[] {
+  const all = chunkSentences(run.chunk);
+  // The lead-in is the end of the paragraph before the list: its last two statements.
+  const out: SentenceRef[] = all.filter((s) => s.line === run.intro && (usable(s.text) || LEAD_IN.test(s.text))).slice(-2);
+  for (const line of run.items) {
+    const sentences = all.filter((s) => s.line === line);
+    // Whole items only, and an intro that is not followed by an item is no answer.
+    if (out.length + sentences.length > MAX_LIST_SENTENCES) break;
+    out.push(...sentences);
+  }
+  return out.some((s) => run.items.includes(s.line)) ? out : [];
+}
+
 /** Chooses the sentences that answer the question best, in reading order. Empty when nothing fits. */
 export function selectSentences(input: ComposeInput, options: ComposeOptions = DEFAULT_COMPOSE): SentenceRef[] {
   const expansion = new Set(input.expansionTerms);
@@ -128,15 +223,23 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
 
   // One best sentence per part first, so a two-part question gets both answered.
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));
+  const lists: SentenceRef[] = [];
+  const bests: Candidate[] = [];
   ranked.forEach((candidates, i) => {
     const best = candidates[0];
     // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
     if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
+    const list = lists.length === 0 ? listAnswer(partKeys[i]!, parts[i]!.type, best, passages, options) : null;
+    if (list) {
+      for (const s of list) if (!lists.some((x) => sameRef(x, s))) lists.push(s);
+      return;
+    }
+    bests.push(best);
     if (!isDuplicate(best)) chosen.push(best);
     let added = 1;
     for (const c of candidates.slice(1)) {
       if (added >= perPartBudget - (parts.length === 1 ? 1 : 0) || chosen.length >= options.maxSentences - 1) break;
-      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c)) continue;
+      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c) || LEAD_IN.test(c.text)) continue;
       chosen.push(c);
       added++;
     }
@@ -151,7 +254,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
       }
     }
   });
-  if (chosen.length === 0) return [];
+  if (chosen.length === 0 && lists.length === 0) return [];
 
   // A sentence that opens with "These…"/"It…" needs the one before it to make sense.
   const withContext: SentenceRef[] = [];
@@ -159,12 +262,15 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
     if (c.antecedent && !withContext.some((s) => sameRef(s, c.antecedent!))) withContext.push(c.antecedent);
     if (!withContext.some((s) => sameRef(s, c))) withContext.push(c);
   }
-  let limited = withContext.slice(0, options.maxSentences);
+  // A list answer is long already: the other parts keep only their best sentence.
+  const kept = lists.length > 0 ? withContext.filter((s) => bests.some((b) => sameRef(b, s) || (b.antecedent && sameRef(b.antecedent, s)))) : withContext;
+  let limited = kept.filter((s) => !lists.some((x) => sameRef(x, s))).slice(0, options.maxSentences);
   // Never end on a "This…" sentence whose antecedent was cut.
   limited = limited.filter((s, i) => {
     const c = chosen.find((x) => sameRef(x, s));
     return !c?.antecedent || limited.slice(0, i).some((x) => sameRef(x, c.antecedent!));
   });
+  limited = [...lists, ...limited];
 
   // Reading order: passages in order of their best sentence, sentences in document order within a passage.
   const chunkOrder: string[] = [];

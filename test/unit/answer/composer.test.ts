@@ -2,6 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractiveAnswerer } from "../../../src/answer/answerer.js";
+import { DEFAULT_COMPOSE, MAX_LIST_SENTENCES } from "../../../src/answer/extractive.js";
 import { citeSentences } from "../../../src/answer/reply.js";
 import { normalizeWhitespace, splitSentences, stripMarkdown } from "../../../src/answer/text.js";
 import { chunkCorpus } from "../../../src/index/corpus.js";
@@ -46,7 +47,8 @@ describe("extractive composer", () => {
           if (!out) return;
           const sentences = out.cited.text.split(/\s*\[\d+\]\s*/).filter(Boolean);
           expect(sentences.length).toBeGreaterThan(0);
-          expect(sentences.length).toBeLessThanOrEqual(4);
+          // Up to four sentences, or one list (its lead-in and items) and one best sentence per other part.
+          expect(sentences.length).toBeLessThanOrEqual(DEFAULT_COMPOSE.maxSentences + MAX_LIST_SENTENCES);
           for (const s of sentences) expect(corpusText).toContain(normalizeWhitespace(s));
           for (const c of out.cited.citations) expect(corpusText).toContain(c.quote);
           // Every marker has a citation.
