@@ -6,7 +6,7 @@ export default {
   "coverUnion",
   "partMin",
   "offCorpus",
-  "anchor",
+  "onCorpusCover",
   "typeAsked",
   "typeFound",
   "heading",
@@ -16,20 +16,20 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 1.060496,
-  "coverUnion": 0.250114,
-  "partMin": -0.585691,
-  "offCorpus": -1.101783,
-  "anchor": -0.096552,
-  "typeAsked": -0.552952,
-  "typeFound": 0.729325,
-  "heading": 0.168182,
-  "bm25": 0.864297,
-  "margin": 0.359923,
-  "topicTerms": 0.593461,
-  "compounds": 0.080304
+  "coverBest": 0.57534,
+  "coverUnion": 0.0717,
+  "partMin": -0.672831,
+  "offCorpus": -0.850132,
+  "onCorpusCover": 0.916784,
+  "typeAsked": -0.539018,
+  "typeFound": 0.74194,
+  "heading": 0.121046,
+  "bm25": 0.867094,
+  "margin": 0.373424,
+  "topicTerms": 0.647716,
+  "compounds": 0.06961
  },
- "bias": 1.014529,
+ "bias": 1.106376,
  "scale": {
   "coverBest": {
    "mean": 0.685334,
@@ -47,9 +47,9 @@ export default {
    "mean": 0.154096,
    "std": 0.290605
   },
-  "anchor": {
-   "mean": 0.697214,
-   "std": 0.440755
+  "onCorpusCover": {
+   "mean": 0.647665,
+   "std": 0.360345
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -80,7 +80,7 @@ export default {
    "std": 0.23858
   }
  },
- "threshold": 0.49,
+ "threshold": 0.45,
  "trainedOn": {
   "answerable": 253,
   "uncovered": 70,

@@ -6,7 +6,8 @@
  * - coverage of the question's weighted topic terms by the best passage and by
  *   the union of the top passages, per question part (two-part questions are
  *   often answered by two chunks);
- * - the share of the question's weight in nouns the corpus never uses;
+ * - the share of the question's weight in nouns the corpus never uses, and the
+ *   best passage's coverage discounted by it;
  * - whether a top passage carries the kind of answer asked for (a duration for
  *   "how long", a figure for "how many");
  * - heading/title coverage, BM25 strength and margin.
@@ -77,9 +78,10 @@ export function answerabilityFeatures(analysis: QuestionAnalysis, passages: read
   );
   const total = analysis.terms.reduce((s, t) => s + t.weight, 0) || 1;
   const offCorpus = analysis.terms.filter((t) => t.offCorpus).reduce((s, t) => s + t.weight, 0) / total;
-  // The question's strongest own term: is it anywhere in the top passages?
-  const strongest = [...analysis.terms].filter((t) => t.role === "topic").sort((a, b) => b.weight - a.weight)[0];
-  const anchor = strongest ? termPresence(strongest, unionSet) : 0;
+  // A passage covering all of a question the articles' words can say is strong evidence whatever
+  // the question's length; a linear model over coverage and off-corpus share apart cannot say so
+  // (a fully covered two-word question was refused for its low BM25).
+  const onCorpusCover = coverBest * (1 - offCorpus);
   const type = analysis.parts[0]?.type ?? "other";
   const typeAsked = carriesAnswerType(type, "") === null ? 0 : 1;
   let typeFound = 0;
@@ -107,7 +109,7 @@ export function answerabilityFeatures(analysis: QuestionAnalysis, passages: read
     coverUnion,
     partMin,
     offCorpus,
-    anchor,
+    onCorpusCover,
     typeAsked,
     typeFound,
     heading,

@@ -46,6 +46,15 @@ describe("answerability features", () => {
     expect(coverageOf([infection], new Set([stem("disease")]))).toBe(0);
   });
 
+  it("discount a passage's coverage by the share of the question the articles never mention", () => {
+    const implant = byId(TINY_CHUNKS[3]!.id);
+    const on = answerabilityFeatures(analyze("What is a dental implant?"), ranked(implant));
+    const off = answerabilityFeatures(analyze("Does my insurance cover a dental implant?"), ranked(implant));
+    expect(on.onCorpusCover).toBeCloseTo(on.coverBest);
+    expect(off.onCorpusCover).toBeLessThan(off.coverBest);
+    expect(off.onCorpusCover).toBeCloseTo(off.coverBest * (1 - off.offCorpus));
+  });
+
   it("count the article title as evidence", () => {
     const a = analyze("are dental implants painful?");
     const chunk = { ...byId(TINY_CHUNKS[5]!.id) };
