@@ -52,7 +52,10 @@ export const DEFAULT_CONTRADICTION_OPTIONS: ContradictionOptions = { maxSentence
 
 /** Nouns that say who a figure is about, or that it is a time: never what it measures. */
 const NOT_SUBJECTS = new Set(
-  contentTerms("people person patient adult individual everyone someone time times second minute hour day week month year percent"),
+  contentTerms(
+    "people person patient adult individual everyone someone man men woman women child children kid teen couple partner parent " +
+      "time times second minute hour day week month year percent",
+  ),
 );
 
 interface Candidate extends StatedFigure {

@@ -105,6 +105,13 @@ describe("contradicting figures", () => {
     expect(found[0]!.figures.map((f) => f.value)).toEqual(["1 hour", "1 – 2 hours"]);
   });
 
+  it("never pairs figures only because they are about the same people ('for women under 35')", () => {
+    // Issue #14 (fertility trial): two treatments' success rates paired through "women".
+    const a = article("iui", "## Success\n\nFor women under 35, the chance of pregnancy with IUI is roughly 10% per cycle.");
+    const b = article("ivf", "## Success\n\nFor women under 35, the chance of a live birth from each IVF embryo transfer is around 35%.");
+    expect(findContradictions([a, b], noPromo)).toEqual([]);
+  });
+
   it("pairs figures only about the same subject: two visit lengths, not a visit and a healing time that share words", () => {
     // Issue #14: the old finder paired how long a visit lasts with how long tenderness or healing takes
     // when the sentences shared words ("mild", "usually lasts", "cleaning"); only the visit lengths disagree.
