@@ -150,8 +150,10 @@ export function tablesToLists(document: Document): number {
     const caption = table.querySelector("caption");
     const replacement: Element[] = [];
     if (caption && cellText(caption)) {
+      // The caption leads into the rows, as a list's lead-in does ("Reference limits:"), rather than
+      // standing as a loose line the answerer would read as a sentence of its own.
       const p = document.createElement("p");
-      p.textContent = cellText(caption);
+      p.textContent = `${cellText(caption).replace(/[\s.:;]+$/, "")}:`;
       replacement.push(p);
     }
     const ul = document.createElement("ul");

@@ -83,6 +83,14 @@ describe("page widgets", () => {
     expect(Array.from(d.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["Adults: 7 to 9 hours", "Teenagers: 8 to 10 hours"]);
   });
 
+  it("a table's caption becomes the lead-in of its rows", () => {
+    const d = doc("<p>Intro.</p><table><caption>Recommended sleep by age.</caption><tr><td>Adults</td><td>7 to 9 hours</td></tr><tr><td>Teenagers</td><td>8 to 10 hours</td></tr></table>");
+    expect(tablesToLists(d)).toBe(1);
+    const lead = d.querySelector("ul")!.previousElementSibling!;
+    expect(lead.tagName).toBe("P");
+    expect(lead.textContent).toBe("Recommended sleep by age:");
+  });
+
   it("leaves a layout table holding lists to the converter", () => {
     const d = doc("<table><tr><td><ul><li>One</li></ul></td><td>Two</td></tr></table>");
     expect(tablesToLists(d)).toBe(0);
