@@ -97,7 +97,12 @@ function scorePart(
       const introduces = [...leadIns.values()].includes(ref);
       if (!usable(ref.text) && !leadIn && !introduces) continue;
       const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
-      const antecedent = leadIn ?? (refers ? previousSentence(ref) : null);
+      // A later sentence of a list item is about what the item's first sentence names
+      // ("**Spironolactone:** a pill that… Improvement usually becomes noticeable after about 3 months."):
+      // quoted with it when that name is part of what was asked and the sentence does not say it itself.
+      const head = ref.index > 0 && p.chunk.listLines.includes(ref.line) ? chunkSentences(p.chunk).find((x) => x.line === ref.line && x.index === 0)! : null;
+      const itemHead = head && coverageOf(keys, new Set([...sentenceTerms(ref), ...sentenceTerms(head)])) - coverageOf(keys, sentenceTerms(ref)) >= ITEM_HEAD_GAIN ? head : null;
+      const antecedent = leadIn ?? itemHead ?? (refers ? previousSentence(ref) : null);
       // "These can include dizziness…" is about what the sentence before it names: they are quoted together.
       const terms = antecedent ? new Set([...sentenceTerms(ref), ...sentenceTerms(antecedent)]) : (sentenceTerms(ref) as Set<string>);
       // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
@@ -122,6 +127,9 @@ function scorePart(
 }
 
 const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
+
+/** Share of a part's weight an item's first sentence must add for a later sentence to be quoted with it. */
+const ITEM_HEAD_GAIN = 0.25;
 
 /** A run of list items in one chunk, with the line that introduces it ("Please bring:"), if any. */
 interface ListRun {

@@ -35,6 +35,11 @@ Whitening may need to wait, or be changed, if you:
 - Have untreated cavities or gum disease
 - Have very sensitive teeth
 
+## Whitening Options
+
+- **Take-home trays:** custom trays you wear with a mild gel at home. Most people see a change after about two weeks.
+- **In-office whitening:** a stronger gel applied by the hygienist in one appointment.
+
 ## Warning Signs After an Extraction
 
 Call the office if you notice any of these after a tooth is removed:
@@ -89,6 +94,13 @@ describe("list answers", () => {
     const both = answer("what should I bring to my first visit and how long will I be there?");
     expect(both).toContain("A list of all medicines you take, including vitamins");
     expect(both).toContain("Most first visits last 45 to 60 minutes, including a cleaning and an exam.");
+  });
+
+  it("quotes a later sentence of an item with the item's first sentence when that names what was asked", () => {
+    expect(answer("how long before take-home trays work?")).toEqual([
+      "**Take-home trays:** custom trays you wear with a mild gel at home.",
+      "Most people see a change after about two weeks.",
+    ]);
   });
 
   it("never quotes a lead-in without its items", () => {
