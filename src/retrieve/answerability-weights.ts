@@ -16,40 +16,40 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.57534,
-  "coverUnion": 0.0717,
-  "partMin": -0.672831,
-  "offCorpus": -0.850132,
-  "onCorpusCover": 0.916784,
-  "typeAsked": -0.539018,
-  "typeFound": 0.74194,
-  "heading": 0.121046,
-  "bm25": 0.867094,
-  "margin": 0.373424,
-  "topicTerms": 0.647716,
-  "compounds": 0.06961
+  "coverBest": 0.577368,
+  "coverUnion": 0.077244,
+  "partMin": -0.685502,
+  "offCorpus": -0.881592,
+  "onCorpusCover": 0.929659,
+  "typeAsked": -0.551613,
+  "typeFound": 0.708849,
+  "heading": 0.121427,
+  "bm25": 0.881949,
+  "margin": 0.391396,
+  "topicTerms": 0.676145,
+  "compounds": 0.06483
  },
- "bias": 1.106376,
+ "bias": 1.120754,
  "scale": {
   "coverBest": {
-   "mean": 0.685334,
-   "std": 0.314568
+   "mean": 0.687497,
+   "std": 0.314322
   },
   "coverUnion": {
-   "mean": 0.718513,
-   "std": 0.317645
+   "mean": 0.720676,
+   "std": 0.317176
   },
   "partMin": {
-   "mean": 0.723333,
-   "std": 0.341602
+   "mean": 0.725496,
+   "std": 0.341135
   },
   "offCorpus": {
-   "mean": 0.154096,
-   "std": 0.290605
+   "mean": 0.151933,
+   "std": 0.28914
   },
   "onCorpusCover": {
-   "mean": 0.647665,
-   "std": 0.360345
+   "mean": 0.650479,
+   "std": 0.359535
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -60,27 +60,27 @@ export default {
    "std": 0.429839
   },
   "heading": {
-   "mean": 0.348889,
-   "std": 0.343057
+   "mean": 0.350945,
+   "std": 0.344752
   },
   "bm25": {
-   "mean": 3.252266,
-   "std": 1.101247
+   "mean": 3.256964,
+   "std": 1.101422
   },
   "margin": {
-   "mean": 0.355968,
-   "std": 0.293708
+   "mean": 0.357262,
+   "std": 0.293575
   },
   "topicTerms": {
-   "mean": 1.53019,
-   "std": 0.394975
+   "mean": 1.53108,
+   "std": 0.394324
   },
   "compounds": {
    "mean": 0.932405,
    "std": 0.23858
   }
  },
- "threshold": 0.45,
+ "threshold": 0.43,
  "trainedOn": {
   "answerable": 253,
   "uncovered": 70,

@@ -8,7 +8,8 @@
  * edit distance, and only when one candidate is clearly best; when no corpus
  * word is that close, towards the dictionary's first suggestion if it is
  * another form of a corpus word ("halucinate" → "hallucinate", for a corpus
- * that says "hallucinations").
+ * that says "hallucinations"). A word the corpus writes as two ("bloodwork",
+ * "blood work") is split as the corpus writes it.
  *
  * Without a dictionary (Cloudflare Workers) the corpus vocabulary alone decides
  * what is a word, with the same first-letter and distance limits.
@@ -34,6 +35,8 @@ export interface Vocabulary {
   stems: Set<string>;
   /** English dictionary; null means the corpus vocabulary alone decides. */
   dictionary: WordChecker | null;
+  /** The corpus as one lowercased line of words, to find two-word phrases ("blood work"). */
+  text: string;
 }
 
 const MIN_LENGTH = 5;
@@ -57,7 +60,8 @@ export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[]
     }
   }
   const stems = new Set([...words].map(stem));
-  return { words, targets, stems, dictionary };
+  const text = ` ${corpusTexts.map((t) => wordTokens(t).join(" ")).join(" ")} `;
+  return { words, targets, stems, dictionary, text };
 }
 
 /** A real English word: the dictionary knows it as written, capitalized ("monday", "tylenol"), or as every hyphen part. */
@@ -72,9 +76,26 @@ interface SuggestBudget {
   left: number;
 }
 
+/**
+ * The two words the corpus writes apart that a patient wrote as one ("bloodwork" for "blood work",
+ * "aftercare" for "after care"), or null. Both must be corpus words of three letters or more, side by side
+ * somewhere in the corpus, so "weekend" is never split into words that only occur apart.
+ */
+export function splitCompound(word: string, vocabulary: Vocabulary): string | null {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const a = word.slice(0, i);
+    const b = word.slice(i);
+    if (vocabulary.words.has(a) && vocabulary.words.has(b) && !isStopWord(b) && vocabulary.text.includes(` ${a} ${b} `)) return `${a} ${b}`;
+  }
+  return null;
+}
+
 /** The corpus word a typo most likely meant, or null when it is a word, or none or several are equally close. */
 export function correctWord(word: string, vocabulary: Vocabulary, budget: SuggestBudget = { left: MAX_SUGGEST_CALLS }): string | null {
   if (word.length < MIN_LENGTH || vocabulary.words.has(word) || isStopWord(word) || /\d/.test(word)) return null;
+  // Before the dictionary: "bloodwork" is an English word, but the articles say "blood work".
+  const split = splitCompound(word, vocabulary);
+  if (split) return split;
   const dictionary = vocabulary.dictionary;
   if (dictionary && isDictionaryWord(word, dictionary)) return null;
   const max = word.length >= 8 ? 2 : 1;

@@ -49,6 +49,18 @@ describe("typo repair with the English dictionary", () => {
     expect(correctSpelling("can i drvie after?", forms)).toBe("can i drive after?");
   });
 
+  it("splits a word the articles write as two, only where they do write it so", () => {
+    const articles = buildVocabulary(["We check blood work before you start. Call us at the end of each week."], [], dictionary);
+    expect(correctWord("bloodwork", articles)).toBe("blood work");
+    expect(correctSpelling("how often is the bloodwork?", articles)).toBe("how often is the blood work?");
+    // "week" and "end" are both article words, but never side by side.
+    expect(correctWord("weekend", articles)).toBeNull();
+    expect(correctWord("checkup", articles)).toBeNull();
+    // Split before the dictionary is asked: "healthcare" is an English word, the articles say "health care".
+    expect(dictionary.correct("healthcare")).toBe(true);
+    expect(correctWord("healthcare", buildVocabulary(["Good health care starts early."], [], dictionary))).toBe("health care");
+  });
+
   it("keeps the tie rule: no correction when equally close corpus words remain", () => {
     // Two invented drugs one edit apart from the typo, neither known to the dictionary.
     const twoDrugs = buildVocabulary(["zorvadine and zorvadone are both infused."], [], dictionary);
