@@ -10,6 +10,11 @@ export function cleanLine(raw: string): string {
     .trim();
 }
 
+/** A DOM node's visible text as one clean line (any run of whitespace, newlines included, is one space). */
+export function elementText(node: { textContent: string | null }): string {
+  return cleanLine((node.textContent ?? "").replace(/\s+/g, " "));
+}
+
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

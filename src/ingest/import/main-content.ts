@@ -24,16 +24,14 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { lineChromeReason } from "./chrome.js";
 import { lineKey, wordCount } from "./lines.js";
 import { blockTexts, type Block } from "./model.js";
+import { isFullSentence, isProse } from "./prose.js";
 
 /** A landmark holding less of the page's prose than this is not the page's main content (a hero banner). */
 const LANDMARK_MIN_SHARE = 0.5;
 /** Readability's pick holding less of the scope's prose than this is too small a part (a top bar, one section). */
 const ARTICLE_MIN_SHARE = 0.7;
-/** A line of at least this many words is a sentence, not a label or a button. */
-const PROSE_MIN_WORDS = 6;
 
 export interface MainContent {
   blocks: Block[];
@@ -43,29 +41,18 @@ export interface MainContent {
   note: string | null;
 }
 
-function isProse(text: string): boolean {
-  return wordCount(text) >= PROSE_MIN_WORDS && lineChromeReason(text) === null;
+/** The sentence-length lines that are not chrome, headings left out: what an article is made of. */
+function proseLines(blocks: Block[]): string[] {
+  return blocks.filter((b) => b.kind !== "heading").flatMap(blockTexts).filter(isProse);
 }
 
-/** Words in sentence-length lines that are not chrome: what an article is made of. */
+/** Words in the article's prose lines. */
 export function proseWords(blocks: Block[]): number {
-  let n = 0;
-  for (const block of blocks) {
-    if (block.kind === "heading") continue;
-    for (const text of blockTexts(block)) if (isProse(text)) n += wordCount(text);
-  }
-  return n;
+  return proseLines(blocks).reduce((n, text) => n + wordCount(text), 0);
 }
 
 function proseChars(blocks: Block[]): number {
-  let n = 0;
-  for (const block of blocks) for (const text of blockTexts(block)) if (block.kind !== "heading" && isProse(text)) n += text.length;
-  return n;
-}
-
-/** A paragraph that is a complete sentence: what must never be dropped without telling staff. */
-export function isFullSentence(text: string): boolean {
-  return isProse(text) && /[.!?]["”’)]?$/.test(text);
+  return proseLines(blocks).reduce((n, text) => n + text.length, 0);
 }
 
 /** Whether the block at `i` reads as more of the article: a sentence, a list of them, or a heading over a sentence. */

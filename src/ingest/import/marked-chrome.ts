@@ -17,16 +17,15 @@
  * Nothing that holds a large share of the page's prose is ever removed
  * (a layout wrapper named "has-sidebar" around the article stays).
  */
-import { lineChromeReason } from "./chrome.js";
-import { cleanLine, wordCount } from "./lines.js";
+import { elementText, wordCount } from "./lines.js";
 import type { Removal } from "./model.js";
+import { isFullSentence, isProse } from "./prose.js";
 import { labelText } from "./page-widgets.js";
 
 /** An element holding this share of the page's prose or more is (or contains) the article. */
 const MAX_SHARE_OF_PAGE = 0.4;
 /** A promo box around a button holds at most this many words of sentences. */
 const PROMO_MAX_PROSE_WORDS = 30;
-const PROSE_MIN_WORDS = 6;
 
 /** Tokens that mark chrome wherever they appear in a class or id ("hs-breadcrumb-menu", "sticky-sidebar", "author-box"). */
 const CHROME_TOKENS = new Set([
@@ -94,23 +93,19 @@ export function elementProseWords(root: Element, sentencesOnly = false): number 
     }
     if (/^H[1-6]$/.test(el.tagName)) return;
     for (const line of own.split("\n")) {
-      const text = cleanLine(line.replace(/\s+/g, " "));
-      if (wordCount(text) >= PROSE_MIN_WORDS && lineChromeReason(text) === null && (!sentencesOnly || /[.!?]["”’)]?$/.test(text))) total += wordCount(text);
+      const text = elementText({ textContent: line });
+      if (sentencesOnly ? isFullSentence(text) : isProse(text)) total += wordCount(text);
     }
   };
   visit(root);
   return total;
 }
 
-function describe(el: Element): string {
-  return cleanLine((el.textContent ?? "").replace(/\s+/g, " "));
-}
-
 function isLinkOnly(el: Element): boolean {
-  const text = cleanLine((el.textContent ?? "").replace(/\s+/g, " "));
+  const text = elementText(el);
   if (!text) return false;
   const linkText = Array.from(el.querySelectorAll("a"))
-    .map((a) => cleanLine((a.textContent ?? "").replace(/\s+/g, " ")))
+    .map(elementText)
     .join(" ");
   return wordCount(linkText) >= wordCount(text); // every word is inside a link (separators are not words)
 }
@@ -140,7 +135,7 @@ export function removeMarkedChrome(document: Document, source: string, options: 
   const limit = Math.max(PROMO_MAX_PROSE_WORDS + 1, MAX_SHARE_OF_PAGE * options.pageProseWords);
   const keepsArticle = (el: Element) => ["HTML", "BODY", "MAIN"].includes(el.tagName) || el.querySelector("main") !== null || elementProseWords(el) >= limit;
   const drop = (el: Element, reason: string) => {
-    const text = describe(el);
+    const text = elementText(el);
     if (text) removed.push({ source, text, reason });
     countRemoval(el);
     el.remove();

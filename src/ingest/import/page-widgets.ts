@@ -14,7 +14,7 @@
  *   weeks |") means nothing without its header line and would be chunked as
  *   a run-on paragraph.
  */
-import { cleanLine, wordCount } from "./lines.js";
+import { elementText, wordCount } from "./lines.js";
 
 const HEADING_TAGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
 /** Expand/collapse glyphs that accordions print next to the question. */
@@ -28,7 +28,7 @@ const PANEL_MIN_WORDS = 6;
 export function labelText(el: Element): string {
   const clone = el.cloneNode(true) as Element;
   for (const icon of Array.from(clone.querySelectorAll('[aria-hidden="true"], i, svg, img'))) icon.remove();
-  return cleanLine((clone.textContent ?? "").replace(/\s+/g, " ")).replace(ICON_EDGES, "");
+  return elementText(clone).replace(ICON_EDGES, "");
 }
 
 function reveal(panel: Element): void {
@@ -40,6 +40,11 @@ function reveal(panel: Element): void {
   }
 }
 
+/** The heading a trigger sits in (`<h3><button>…</button></h3>`), if any. */
+function headingAround(trigger: Element): Element | null {
+  return trigger.parentElement && HEADING_TAGS.has(trigger.parentElement.tagName) ? trigger.parentElement : null;
+}
+
 /** The panel a trigger opens: its `aria-controls` target, else the element right after it (or after its heading). */
 function panelOf(trigger: Element, document: Document): Element | null {
   const ids = (trigger.getAttribute("aria-controls") ?? "").split(/\s+/).filter(Boolean);
@@ -47,13 +52,12 @@ function panelOf(trigger: Element, document: Document): Element | null {
     const el = document.getElementById(id);
     if (el) return el;
   }
-  const host = trigger.parentElement && HEADING_TAGS.has(trigger.parentElement.tagName) ? trigger.parentElement : trigger;
-  return host.nextElementSibling;
+  return (headingAround(trigger) ?? trigger).nextElementSibling;
 }
 
 function isAnswer(panel: Element | null): panel is Element {
   if (!panel || panel.tagName === "NAV" || panel.tagName === "UL" && panel.querySelectorAll("a").length > 0) return false;
-  const text = cleanLine((panel.textContent ?? "").replace(/\s+/g, " "));
+  const text = elementText(panel);
   return wordCount(text) >= PANEL_MIN_WORDS && /[.!?]/.test(text);
 }
 
@@ -80,7 +84,7 @@ export function expandAccordions(document: Document): number {
     const panel = panelOf(trigger, document);
     if (wordCount(question) < 2 || !isAnswer(panel) || panel.contains(trigger)) continue;
     reveal(panel);
-    const heading = trigger.parentElement && HEADING_TAGS.has(trigger.parentElement.tagName) ? trigger.parentElement : null;
+    const heading = headingAround(trigger);
     if (heading) {
       trigger.replaceWith(document.createTextNode(question));
       heading.setAttribute(QUESTION_HEADING, "");
@@ -112,10 +116,6 @@ export function expandAccordions(document: Document): number {
   return found;
 }
 
-function cellText(cell: Element): string {
-  return cleanLine((cell.textContent ?? "").replace(/\s+/g, " "));
-}
-
 /**
  * Data tables → one list item per row. A table holding another table,
  * a list or a heading is a layout table and is left to the Markdown
@@ -126,14 +126,14 @@ export function tablesToLists(document: Document): number {
   for (const table of Array.from(document.querySelectorAll("table"))) {
     if (!table.isConnected || table.querySelector("table, ul, ol, h1, h2, h3, h4, h5, h6")) continue;
     const rows = Array.from(table.querySelectorAll("tr")).map((tr) => Array.from(tr.children).filter((c) => c.tagName === "TD" || c.tagName === "TH"));
-    const nonEmpty = rows.filter((r) => r.some((c) => cellText(c)));
+    const nonEmpty = rows.filter((r) => r.some((c) => elementText(c)));
     if (nonEmpty.length === 0) continue;
     const firstIsHeader = nonEmpty[0]!.every((c) => c.tagName === "TH") || nonEmpty[0]![0]?.closest("thead") !== null;
-    const header = firstIsHeader ? nonEmpty[0]!.map(cellText) : null;
+    const header = firstIsHeader ? nonEmpty[0]!.map(elementText) : null;
     const body = firstIsHeader ? nonEmpty.slice(1) : nonEmpty;
     const items: string[] = [];
     for (const row of body) {
-      const cells = row.map(cellText);
+      const cells = row.map(elementText);
       if (cells.length === 1 || (header && header.length === 1)) {
         if (cells.filter(Boolean).length > 0) items.push(cells.filter(Boolean).join("; "));
         continue;
@@ -149,11 +149,11 @@ export function tablesToLists(document: Document): number {
     }
     const caption = table.querySelector("caption");
     const replacement: Element[] = [];
-    if (caption && cellText(caption)) {
+    if (caption && elementText(caption)) {
       // The caption leads into the rows, as a list's lead-in does ("Reference limits:"), rather than
       // standing as a loose line the answerer would read as a sentence of its own.
       const p = document.createElement("p");
-      p.textContent = `${cellText(caption).replace(/[\s.:;]+$/, "")}:`;
+      p.textContent = `${elementText(caption).replace(/[\s.:;]+$/, "")}:`;
       replacement.push(p);
     }
     const ul = document.createElement("ul");

@@ -6,12 +6,13 @@
  */
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
-import { cleanLine, lineKey } from "./lines.js";
-import { extractMainContent, isFullSentence, proseWords } from "./main-content.js";
+import { cleanLine, elementText, lineKey } from "./lines.js";
+import { extractMainContent, proseWords } from "./main-content.js";
 import { countRemoval, removeMarkedChrome } from "./marked-chrome.js";
 import { markedModifiedDate, statedReviewDate } from "./page-dates.js";
 import { expandAccordions, labelText, tablesToLists } from "./page-widgets.js";
 import { markdownToBlocks } from "./markdown-blocks.js";
+import { isFullSentence } from "./prose.js";
 import { blockTexts, type RawDocument, type Removal, type SourceFormat } from "./model.js";
 
 /** Elements that are never article content: navigation, page furniture, forms. */
@@ -73,7 +74,7 @@ function withoutSiteSuffix(title: string | null, siteName: string | null): strin
  */
 function onPageTitle(document: Document, siteName: string | null): string | null {
   for (const h of Array.from(document.querySelectorAll("h1"))) {
-    const text = cleanLine((h.textContent ?? "").replace(/\s+/g, " "));
+    const text = elementText(h);
     if (text && (!siteName || lineKey(text) !== lineKey(siteName)) && !h.closest("header nav, nav, footer")) return text;
   }
   return null;
@@ -116,7 +117,7 @@ export function readHtml(html: string, source: string, options: HtmlReadOptions 
   tablesToLists(document);
   for (const el of Array.from(document.querySelectorAll(CHROME_SELECTOR))) {
     if (!el.isConnected) continue; // inside an element removed already
-    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || cleanLine((el.textContent ?? "").replace(/\s+/g, " "));
+    const text = markdownToBlocks(turndown.turndown(el.outerHTML)).flatMap(blockTexts).join(" · ") || elementText(el);
     if (text) removed.push({ source, text, reason: `page <${el.tagName.toLowerCase()}>` });
     countRemoval(el);
     el.remove();
