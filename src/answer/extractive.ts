@@ -17,6 +17,7 @@ import { carriesAnswerType, type AnswerType } from "../understand/answer-type.js
 import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
 import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
 import { headingTerms } from "../understand/corpus-stats.js";
+import { chunkLists, inRun, LEAD_IN, type ListRun } from "../understand/lists.js";
 import { countWords } from "./text.js";
 
 export { chunkSentences, type SentenceRef };
@@ -88,13 +89,13 @@ function scorePart(
     const sectionTerms = headingTerms(p.chunk);
     const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(keys, sectionTerms);
-    const leadIns = listLeadIns(p.chunk);
+    const lists = chunkLists(p.chunk);
     for (const ref of chunkSentences(p.chunk)) {
       // A short list item ("Are pregnant") means what its lead-in says it means, and is quoted with it —
       // when the item itself names something asked about; otherwise every item would share its lead-in's match.
-      const leadIn = (!usable(ref.text) && countWords(ref.text) >= 2 && coverageOf(keys, sentenceTerms(ref)) > 0 && leadIns.get(ref.line)) || null;
+      const leadIn = (!usable(ref.text) && countWords(ref.text) >= 2 && coverageOf(keys, sentenceTerms(ref)) > 0 && lists.leadInOf.get(ref.line)) || null;
       // A lead-in ("Please bring:") is a candidate however short: chosen, it brings its list.
-      const introduces = [...leadIns.values()].includes(ref);
+      const introduces = lists.leadIns.has(ref);
       if (!usable(ref.text) && !leadIn && !introduces) continue;
       const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
       // A later sentence of a list item is about what the item's first sentence names
@@ -131,14 +132,6 @@ const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id &&
 /** Share of a part's weight an item's first sentence must add for a later sentence to be quoted with it. */
 const ITEM_HEAD_GAIN = 0.25;
 
-/** A run of list items in one chunk, with the line that introduces it ("Please bring:"), if any. */
-interface ListRun {
-  chunk: Chunk;
-  intro: number | null;
-  items: number[];
-  passageRank: number;
-}
-
 /** Longer lists are cut (at an item boundary) here: an answer is not the whole article. */
 export const MAX_LIST_SENTENCES = 12;
 /** Lists in this many top passages may answer a question whose best sentence lies elsewhere. */
@@ -146,36 +139,20 @@ const LIST_PASSAGES = 3;
 /** Types answered by one figure or one fact ("is X a sign of Y?"): a single item is the answer, not its list. */
 const SINGLE_FACT_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost", "yes_no"]);
 
-function listRuns(chunk: Chunk, passageRank: number): ListRun[] {
-  const runs: ListRun[] = [];
-  for (const line of chunk.listLines) {
-    const last = runs[runs.length - 1];
-    if (last && last.items[last.items.length - 1] === line - 1) last.items.push(line);
-    else {
-      // The paragraph just before a list leads into it ("Please bring:", "Severity is judged by…").
-      const intro = line > 0 && !chunk.listLines.includes(line - 1) ? line - 1 : null;
-      runs.push({ chunk, intro, items: [line], passageRank });
-    }
-  }
-  return runs.filter((r) => r.items.length >= 2);
-}
-
-const LEAD_IN = /:\s*$/;
-const inRun = (run: ListRun, ref: SentenceRef) => ref.chunk.id === run.chunk.id && (ref.line === run.intro || run.items.includes(ref.line));
-
 /**
  * A part asks for a list as a whole ("what should I bring?", "the ABCDEs of moles?") when the list's
  * heading and lead-in cover the question at least as well as its best single sentence does; then the
  * whole list is the answer, not the one item or neighbour that happened to score best.
  */
 function listAnswer(keys: TopicTerm[], type: AnswerType, best: Candidate, passages: ComposeInput["passages"], options: ComposeOptions): SentenceRef[] | null {
-  const runs = passages.flatMap((p, rank) => listRuns(p.chunk, rank));
+  const runs = passages.flatMap((p, passageRank) => chunkLists(p.chunk).runs.map((run) => ({ run, passageRank })));
   // A lead-in ("…options include:") says nothing without its items.
-  const ledIn = runs.find((r) => r.intro === best.line && r.chunk.id === best.chunk.id && LEAD_IN.test(best.text));
-  if (ledIn && listSentences(ledIn).length > 0) return listSentences(ledIn);
+  const ledIn = runs.find(({ run }) => run.intro === best.line && run.chunk.id === best.chunk.id && LEAD_IN.test(best.text))?.run;
+  const ledInList = ledIn ? listSentences(ledIn) : [];
+  if (ledInList.length > 0) return ledInList;
   if (SINGLE_FACT_TYPES.has(type) || keys.length === 0) return null;
   let chosen: { run: ListRun; coverage: number } | null = null;
-  for (const run of runs) {
+  for (const { run, passageRank } of runs) {
     // Scored like a sentence: its own heading and lead-in fully, the title and parent headings at half weight.
     const intro = run.intro === null ? [] : chunkSentences(run.chunk).filter((s) => s.line === run.intro);
     const own = new Set([...contentTerms(run.chunk.section ?? ""), ...intro.flatMap((s) => [...sentenceTerms(s)])]);
@@ -188,21 +165,11 @@ function listAnswer(keys: TopicTerm[], type: AnswerType, best: Candidate, passag
       // about beyond what the list's headings and lead-in say ("Photos of any rash" for "what to bring?").
       const withItem = coverageOf(keys, new Set([...context, ...sentenceTerms(best)]));
       if (withItem > coverageOf(keys, context) + 1e-9) continue;
-    } else if (run.passageRank >= LIST_PASSAGES || coverage < best.coverage) continue;
+    } else if (passageRank >= LIST_PASSAGES || coverage < best.coverage) continue;
     if (!chosen || coverage > chosen.coverage) chosen = { run, coverage }; // ties: the higher-ranked passage
   }
   const sentences = chosen ? listSentences(chosen.run) : [];
   return sentences.length > 0 ? sentences : null;
-}
-
-/** Each list item's lead-in sentence ("…if you:"), by item line. */
-function listLeadIns(chunk: Chunk): Map<number, SentenceRef> {
-  const out = new Map<number, SentenceRef>();
-  for (const run of listRuns(chunk, 0)) {
-    const leadIn = chunkSentences(chunk).filter((s) => s.line === run.intro).pop();
-    if (leadIn && LEAD_IN.test(leadIn.text)) for (const line of run.items) out.set(line, leadIn);
-  }
-  return out;
 }
 
 function listSentences(run: ListRun): SentenceRef[] {

@@ -53,15 +53,22 @@ function addTarget(targets: Map<string, Set<string>>, word: string) {
 export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[] = [], dictionary: WordChecker | null = null): Vocabulary {
   const words = new Set<string>();
   const targets = new Map<string, Set<string>>();
-  for (const text of [...corpusTexts, ...otherKnownWords]) {
-    for (const word of wordTokens(text)) {
+  // The corpus's word sequence (for two-word phrases); lexicon words only join the vocabulary.
+  const corpusWords: string[] = [];
+  const add = (tokens: string[]) => {
+    for (const word of tokens) {
       words.add(word);
       addTarget(targets, word);
     }
+  };
+  for (const text of corpusTexts) {
+    const tokens = wordTokens(text);
+    corpusWords.push(...tokens);
+    add(tokens);
   }
+  for (const text of otherKnownWords) add(wordTokens(text));
   const stems = new Set([...words].map(stem));
-  const text = ` ${corpusTexts.map((t) => wordTokens(t).join(" ")).join(" ")} `;
-  return { words, targets, stems, dictionary, text };
+  return { words, targets, stems, dictionary, text: ` ${corpusWords.join(" ")} ` };
 }
 
 /** A real English word: the dictionary knows it as written, capitalized ("monday", "tylenol"), or as every hyphen part. */
