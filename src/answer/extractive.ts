@@ -13,7 +13,7 @@
 import type { Chunk } from "../types.js";
 import { coverageOf } from "../retrieve/evidence.js";
 import { contentTerms } from "../retrieve/terms.js";
-import { carriesAnswerType, type AnswerType } from "../understand/answer-type.js";
+import { carriesAnswerType, FIGURE_TYPES, type AnswerType } from "../understand/answer-type.js";
 import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
 import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
 import { headingTerms } from "../understand/corpus-stats.js";
@@ -137,7 +137,7 @@ export const MAX_LIST_SENTENCES = 12;
 /** Lists in this many top passages may answer a question whose best sentence lies elsewhere. */
 const LIST_PASSAGES = 3;
 /** Types answered by one figure or one fact ("is X a sign of Y?"): a single item is the answer, not its list. */
-const SINGLE_FACT_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost", "yes_no"]);
+const SINGLE_FACT_TYPES: ReadonlySet<AnswerType> = new Set([...FIGURE_TYPES, "yes_no"]);
 
 /**
  * A part asks for a list as a whole ("what should I bring?", "the ABCDEs of moles?") when the list's

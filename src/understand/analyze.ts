@@ -16,7 +16,7 @@
  */
 import type { Expansion } from "../retrieve/lexicon.js";
 import { contentTerms } from "../retrieve/terms.js";
-import { answerTypeOf, type AnswerType } from "./answer-type.js";
+import { answerTypeOf, FIGURE_TYPES, type AnswerType } from "./answer-type.js";
 import type { CorpusStats } from "./corpus-stats.js";
 import { tagSentences, type TaggedSentence, type TaggedToken } from "./nlp.js";
 
@@ -60,8 +60,6 @@ export interface AnalysisContext {
 /** Words by which a question points at something said before it. */
 const REFERRING = new Set(["that", "this", "it", "those", "these", "they", "them"]);
 const WH = new Set(["what", "how", "why", "when", "where", "which", "who", "whom", "whose"]);
-/** Answer types that make a short follow-on clause a question of its own ("…and how long?"). */
-const SPECIFIC_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost"]);
 /** Weight of a preamble statement's words relative to the question's own. */
 const CONTEXT_WEIGHT = 0.25;
 /** Weight of a word the corpus never uses and that is not a noun: framing. */
@@ -232,7 +230,7 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
     // "…and how long will I be there?" asks something new about what the part before named: its own
     // part, with the nouns of the part before (its verbs were that part's own question).
     const ownType = answerTypeOf(partText);
-    if (!substantial && prev && SPECIFIC_TYPES.has(ownType) && ownType !== prev.type) {
+    if (!substantial && prev && FIGURE_TYPES.has(ownType) && ownType !== prev.type) {
       const named = prev.terms.filter((t) => t.role !== "framing" && (t.pos === "NOUN" || t.pos === "PROPN"));
       if (named.length > 0) {
         parts.push({ text: partText, type: ownType, terms: mergeTerms(named, terms) });

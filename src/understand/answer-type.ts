@@ -17,6 +17,9 @@ export type AnswerType =
   | "definition"
   | "other";
 
+/** Types answered by a figure: a duration, a count, a frequency or a cost. */
+export const FIGURE_TYPES: ReadonlySet<AnswerType> = new Set(["duration", "count", "frequency", "cost"]);
+
 const RULES: Array<[AnswerType, RegExp]> = [
   ["cost", /\bhow much (?:does|do|is|will|would|are|did)\b(?!.{0,40}\b(?:time|hurt|pain|help)\b)|\b(?:cost|costs|price|prices|pricing|fee|fees|afford|insurance|covered by|out of pocket|pay)\b/],
   ["duration", /\bhow (?:long|soon|quickly|fast)\b|\bhow much time\b|\bwhen (?:will|would|do|does|can|should) (?:i|you|it|we|they)\b.{0,40}\b(?:notice|feel|see|start|return|go back|get back|drive|work)\b|\bduration\b|\blength of\b/],
