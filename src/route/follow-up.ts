@@ -14,6 +14,7 @@
 import type { Turn } from "../contract.js";
 import { wordTokens } from "../answer/text.js";
 import { contentTerms, termWeight } from "../retrieve/terms.js";
+import { isFigureUnit } from "../understand/answer-type.js";
 
 const REFERS_BACK =
   /\b(?:it|its|that|this|those|these|they|them|their|there|one|ones|same|both|either|neither|former|latter)\b|\bthe (?:two|three|other|first|second|last)\b/i;
@@ -38,11 +39,20 @@ function topicWords(text: string): string[] {
   return wordTokens(text).filter((w) => stems.has(contentTerms(w)[0] ?? ""));
 }
 
+/**
+ * A follow-up's own topic: its topic words less the units a figure is counted
+ * in. "and for how many weeks?" asks for a figure about the earlier topic; it
+ * does not start a new one about weeks.
+ */
+const ownTopicWords = (message: string): string[] => topicWords(message).filter((w) => !isFigureUnit(w));
+
 type FollowUpKind = "standalone" | "new-topic" | "borrow";
 
 function followUpKind(message: string): FollowUpKind {
-  if (wordTokens(message).length > MAX_FOLLOW_UP_WORDS) return "standalone";
-  const ownTopic = topicWords(message);
+  const ownTopic = ownTopicWords(message);
+  // A long message stands on its own, unless it names no topic at all ("and how often will I
+  // have to come in during that?" is about whatever "that" was).
+  if (wordTokens(message).length > MAX_FOLLOW_UP_WORDS && ownTopic.length > 0) return "standalone";
   const elliptic = ELLIPTIC_OPENER.test(message);
   const refersBack = REFERS_BACK.test(message);
   // "what about the side effects?" names a new topic: it stands on its own.
@@ -58,7 +68,7 @@ function resolveOne(message: string, previousTopic: string[]): string {
     case "new-topic":
       return message.replace(ELLIPTIC_OPENER, "").trim() || message;
     case "borrow": {
-      const ownTopic = topicWords(message);
+      const ownTopic = ownTopicWords(message);
       const borrowed = previousTopic.filter((w) => !ownTopic.includes(w));
       return borrowed.length > 0 ? `${message.trim()} (${borrowed.join(" ")})` : message;
     }
@@ -144,7 +154,7 @@ export function resolveWithPriorAnswer(
   const answerTopic = answerTopicWords(cited, passagesWith);
   const filledIn = resolveFollowUp(message, history);
   if (answerTopic.length === 0 || !needsPriorTopic(message, history)) return { question: filledIn, context: [] };
-  const own = new Set(topicWords(message));
+  const own = new Set(ownTopicWords(message));
   // "how many of them would I need?" has no topic word of its own: the patient's earlier words are
   // its topic, as without an answer (the answer's words would pull back to the passage already shown).
   if (own.size === 0) return { question: filledIn, context: [] };

@@ -42,6 +42,9 @@ export function answerTypeOf(question: string): AnswerType {
 
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|several|multiple|many|half|a couple of|a single|an?)`;
 const TIME_UNIT = String.raw`(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|sessions?|visits?)`;
+const UNIT_WORD = new RegExp(String.raw`^${TIME_UNIT}$`, "i");
+/** A word that names the unit a figure is counted in ("weeks" in "for how many weeks?"), not what it is about. */
+export const isFigureUnit = (word: string): boolean => UNIT_WORD.test(word);
 const DURATION = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,20}?\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(?:within|for|after|over|in) (?:a few |several |many )?(?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:immediately|right away|same day|overnight)\b`, "i");
 const LIST = /\b(?:include|includes|including|such as|e\.g\.|for example)\b|,[^,]+,|:\s*$/i;
 const COUNT = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,25}?\b\w+s\b|\b\d+\b|\bseries of\b|\bnumber of\b|\bcourse of\b`, "i");

@@ -31,6 +31,19 @@ describe("resolveFollowUp", () => {
     expect(q).toMatch(/nausea/);
   });
 
+  it("reads 'and for how many weeks?' as a figure about the earlier topic, not a new topic about weeks", () => {
+    const q = resolveFollowUp("and for how many weeks?", [user("How often will I come in after my knee replacement?")]);
+    expect(q).toMatch(/knee replacement/);
+    expect(resolveFollowUp("and the exercises?", [user("How often will I come in after my knee replacement?")])).toBe("the exercises?");
+  });
+
+  it("borrows the topic for a long follow-up that names none of its own, but not for a long one that does", () => {
+    const history = [user("how long is a course of isotretinoin?")];
+    expect(resolveFollowUp("and how often will i have to come in during that?", history)).toMatch(/isotretinoin/);
+    const own = "and is it true that the sunscreen has to be reapplied every two hours outdoors?";
+    expect(resolveFollowUp(own, history)).toBe(own);
+  });
+
   it("leaves the message alone without history", () => {
     expect(resolveFollowUp("how long does that last?", [])).toBe("how long does that last?");
   });
