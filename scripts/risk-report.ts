@@ -7,8 +7,7 @@
  *     own cross-validation within the tuning pool chose, scored as the product scores (`assessRisk`)
  *   - the product as committed (`assessRisk`: lexical model, detectors, conversation; Node = Workers)
  *   - the committed model's encoder-vector variant alone (Node reference; not used by the product)
- * Sets: the blind tuning halves (in-sample), the blind held-out halves (set 2's
- * when test/fixtures/safety/blind-2026-12b/heldout.jsonl exists), the earlier
+ * Sets: each blind set's tuning half (in-sample) and held-out half, the earlier
  * held-out lines (no levels) and the FAQ suites' held-out halves (expected
  * emergency = clear crisis). Held-out sets are never trained or tuned on: run
  * this once, after the choice is made.
@@ -26,7 +25,7 @@ import { assessRisk } from "../src/route/risk.js";
 import { CrisisModelSchema } from "../src/route/classifier.js";
 import { loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
 import { compileRiskModel, loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
-import { BLIND_DIR, BLIND_DIR_2, BLIND_HELDOUT, BLIND_TUNING, expectedLevel, fixturesDirOf, poolExamples, readEarlierHeldout, readLabelledMessages, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
+import { BLIND_HELDOUT, BLIND_SETS, BLIND_TUNING, expectedLevel, fixturesDirOf, poolExamples, readBlindHalf, readEarlierHeldout, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
 import { CANDIDATES, cachedAnalyze, cachedEmbed, chooseThresholds, conversationLevels, crossValidate, foldReading, lexicalModel, productLevels, untrainedModel } from "../src/route/risk-experiment.js";
 import { formatRate, riskFigures, type Outcome } from "../src/route/risk-eval.js";
 import { trainVariant } from "../src/route/risk-training.js";
@@ -61,13 +60,11 @@ async function main(): Promise<void> {
   const embed = cachedEmbed((texts) => encoder.embeddings.embedDocuments(texts));
   const analyze = cachedAnalyze(taxonomy, rules);
 
-  const sets: Record<string, Item[]> = {
-    "blind set 1, tuning half (in-sample)": asItems(readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_TUNING))),
-    "blind set 1, held-out half": asItems(readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_HELDOUT))),
-  };
-  const set2 = (name: string) => path.join(fixtures, BLIND_DIR_2, name);
-  if (existsSync(set2(BLIND_TUNING))) sets["blind set 2 (many clinics), tuning half (in-sample)"] = asItems(readLabelledMessages(set2(BLIND_TUNING)));
-  if (existsSync(set2(BLIND_HELDOUT))) sets["blind set 2 (many clinics), held-out half"] = asItems(readLabelledMessages(set2(BLIND_HELDOUT)));
+  const sets: Record<string, Item[]> = {};
+  for (const set of BLIND_SETS) {
+    sets[`${set.name}, tuning half (in-sample)`] = asItems(readBlindHalf(fixtures, set.dir, BLIND_TUNING));
+    sets[`${set.name}, held-out half`] = asItems(readBlindHalf(fixtures, set.dir, BLIND_HELDOUT));
+  }
   sets["earlier held-out (heldout-*.txt; no levels)"] = readEarlierHeldout(fixtures).map((m) => ({ message: m.message, expected: m.label === "crisis" ? "crisis" : "none" }));
   sets["FAQ suites' held-out halves (3 clinics; emergency = clear crisis)"] = asItems(HELDOUT_SUITES.filter((f) => existsSync(path.join(root, f))).flatMap((f) => readSuiteMessages(path.join(root, f), f)));
 

@@ -1,16 +1,14 @@
 /**
  * Where the risk model's examples come from, and the labelled message sets it
- * is measured on. Training uses ONLY tuning sources: the two blind tuning
- * halves (test/fixtures/safety/blind-2026-12/tuning.jsonl, written for the
- * pain clinic; blind-2026-12b/tuning.jsonl, by another author across many
- * kinds of clinic), the questions of the FAQ eval suites that are not held
+ * is measured on. Training uses ONLY tuning sources: the blind sets' tuning
+ * halves (BLIND_SETS: test/fixtures/safety/<set>/tuning.jsonl), the questions of the FAQ eval suites that are not held
  * out (three clinics: expected `emergency` is a clear crisis, anything else
  * ordinary), the non-held-out safety fixtures (crisis.txt as risk of unknown
  * level; the ordinary, advice, off-topic and booking sets as ordinary), and
  * the taxonomy's examples. Never heldout.jsonl, heldout-*.txt, the suites'
  * held-out halves or grades: those only measure.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
@@ -19,11 +17,22 @@ import type { TrainingExample } from "./risk-training.js";
 import { readPhrasings, readTrainingSets, trainingForm, TRAINING_SETS } from "./training-data.js";
 import { parseSuite } from "../eval/suite.js";
 
-export const BLIND_DIR = "blind-2026-12";
 export const BLIND_TUNING = "tuning.jsonl";
 export const BLIND_HELDOUT = "heldout.jsonl";
-/** The second blind set (many kinds of clinic): same file names; the held-out half is read only by the report. */
-export const BLIND_DIR_2 = "blind-2026-12b";
+
+/**
+ * The blind crisis/ordinary sets, oldest first. Each was written by authors
+ * who saw none of the rules, model, fixtures or earlier sets, and split into
+ * `tuning.jsonl` (trains) and `heldout.jsonl` (read only by the report and the
+ * figures test) before any result was looked at.
+ */
+export const BLIND_SETS = [
+  { dir: "blind-2026-12", name: "blind set 1 (pain clinic)" },
+  { dir: "blind-2026-12b", name: "blind set 2 (many clinics)" },
+] as const;
+export type BlindSetDir = (typeof BLIND_SETS)[number]["dir"];
+/** The first blind set (pain clinic): the figures test pins its halves. */
+export const BLIND_DIR: BlindSetDir = BLIND_SETS[0].dir;
 
 /**
  * The FAQ eval suites whose questions train the risk model: every suite that is
@@ -99,11 +108,8 @@ export function readSuiteMessages(file: string, name = path.basename(file)): Lab
 /** Every tuning suite's messages (paths under `root`, the repository), in SUITE_TRAINING order. */
 export const readTuningSuites = (root: string): LabelledMessage[] => SUITE_TRAINING.flatMap((f) => readSuiteMessages(path.join(root, f), f));
 
-/** The second blind set's tuning half, or [] until it has been added. */
-export function readBlind2Tuning(fixturesDir: string): LabelledMessage[] {
-  const file = path.join(fixturesDir, BLIND_DIR_2, BLIND_TUNING);
-  return existsSync(file) ? readLabelledMessages(file) : [];
-}
+/** One half of a blind set. */
+export const readBlindHalf = (fixturesDir: string, dir: BlindSetDir, half: typeof BLIND_TUNING | typeof BLIND_HELDOUT): LabelledMessage[] => readLabelledMessages(path.join(fixturesDir, dir, half));
 
 /** The earlier held-out sets (plain lines): crisis without a level, and ordinary questions. */
 export const EARLIER_HELDOUT = { crisis: ["heldout-crisis.txt"], ordinary: ["heldout-normal.txt", "heldout-advice.txt", "heldout-offtopic.txt"] } as const;
@@ -165,7 +171,7 @@ export const fixturesDirOf = (root: string) => path.join(root, "test/fixtures/sa
 
 /** A labelled tuning message and the source it comes from (cross-validation folds are taken within each source). */
 export interface PoolItem {
-  source: "blind-2026-12" | "blind-2026-12b" | "suites";
+  source: BlindSetDir | "suites";
   message: LabelledMessage;
 }
 
@@ -173,8 +179,7 @@ export interface PoolItem {
 export function tuningPool(root: string): PoolItem[] {
   const fixtures = fixturesDirOf(root);
   return [
-    ...readLabelledMessages(path.join(fixtures, BLIND_DIR, BLIND_TUNING)).map((message) => ({ source: "blind-2026-12" as const, message })),
-    ...readBlind2Tuning(fixtures).map((message) => ({ source: "blind-2026-12b" as const, message })),
+    ...BLIND_SETS.flatMap((set) => readBlindHalf(fixtures, set.dir, BLIND_TUNING).map((message) => ({ source: set.dir, message }))),
     ...readTuningSuites(root).map((message) => ({ source: "suites" as const, message })),
   ];
 }

@@ -13,8 +13,7 @@ import { loadSafetyRules, type SafetyRules } from "../../../src/route/rules.js";
 import { EMPTY_TOPIC } from "../../../src/route/topic.js";
 import { loadRiskTaxonomy, type RiskTaxonomy } from "../../../src/route/risk-taxonomy.js";
 import { RISK_MODEL_FILE, RiskModelFileSchema, type RiskModelFile } from "../../../src/route/risk-model.js";
-import { existsSync } from "node:fs";
-import { riskTrainingExamples, BLIND_HELDOUT, BLIND_DIR_2, readSuiteMessages, SUITE_TRAINING } from "../../../src/route/risk-data.js";
+import { riskTrainingExamples, BLIND_HELDOUT, BLIND_SETS, readSuiteMessages, SUITE_TRAINING } from "../../../src/route/risk-data.js";
 import { cachedAnalyze, COMMITTED, prepareExamples } from "../../../src/route/risk-experiment.js";
 import { trainBinaryHead, trainingHash, trainVariant } from "../../../src/route/risk-training.js";
 import { readPhrasings } from "../../../src/route/training-data.js";
@@ -44,7 +43,7 @@ describe("risk model training", () => {
     const examples = riskTrainingExamples(root, taxonomy);
     const texts = new Set(examples.map((e) => e.text));
     const risky = new Set(examples.filter((e) => e.risk === 1).map((e) => e.text));
-    const heldoutFiles = [path.join(fixtures, "blind-2026-12", BLIND_HELDOUT), path.join(fixtures, BLIND_DIR_2, BLIND_HELDOUT)].filter((f) => existsSync(f));
+    const heldoutFiles = BLIND_SETS.map((set) => path.join(fixtures, set.dir, BLIND_HELDOUT));
     const blind = heldoutFiles.flatMap((f) =>
       readFileSync(f, "utf8")
         .split("\n")
