@@ -22,7 +22,7 @@ import { loadSafetyRules } from "../src/route/rules.js";
 import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { loadRiskTaxonomy } from "../src/route/risk-taxonomy.js";
 import { loadRiskModel, RISK_MODEL_FILE, type Head } from "../src/route/risk-model.js";
-import { expectedLevel, riskTrainingExamples, sharedExamples, tuningPool } from "../src/route/risk-data.js";
+import { expectedLevel, riskTrainingExamples, sharedExamples, tuningPool, type PoolItem } from "../src/route/risk-data.js";
 import { CANDIDATES, COMMITTED, cachedAnalyze, cachedEmbed, chooseThresholds, crossValidate, modelNotices, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, type SweepPoint } from "../src/route/risk-experiment.js";
 import type { RiskFigures } from "../src/route/risk-eval.js";
 
@@ -54,13 +54,13 @@ async function main(): Promise<void> {
     console.log(`\nTuning pool (crisis+ordinary): ${[...new Set(pool.map((p) => p.source))].map((s) => `${s} ${counts(s)}`).join(", ")}`);
     const only = args.find((a) => a.startsWith("--only="))?.slice(7);
     const chosen = only ? CANDIDATES.filter((c) => only.split(",").some((o) => c.name.startsWith(`${o} `))) : args.includes("--cv") ? CANDIDATES : CANDIDATES.filter((c) => JSON.stringify(c.lexical) === JSON.stringify(COMMITTED.variants.lexical) && JSON.stringify(c.options) === JSON.stringify(COMMITTED.options));
-    console.log("\n| candidate | thresholds (possible / clear) | shortfall cost | crisis sees the line | clear → clear | ordinary → clear | ordinary → notice (by the model) | per source: seen · clear · ord→clear · ord→notice |");
+    console.log("\n| candidate | thresholds (possible / clear, detectors, detector floor) | shortfall cost | crisis sees the line | clear → clear | ordinary → clear | ordinary → notice (by the model) | per source: seen · clear · ord→clear · ord→notice |");
     console.log("|---|---|---|---|---|---|---|---|");
     for (const candidate of chosen) {
       const sweep = crossValidate(pool, shared, candidate, base, foldReading(rules, taxonomy, root, candidate.detectorFromPool));
       const best = chooseThresholds(sweep, pool);
       const by = Object.entries(best.bySource).map(([s, f]) => `${s}: ${brief(f)}`).join("; ");
-      console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}, ${best.detectors} | ${shortfallCost(best, pool).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);
+      console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}, ${best.detectors}, floor ${best.detectorFloor} | ${shortfallCost(best).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);
       if (args.includes("--sweep")) printSweep(sweep, pool);
       if (args.includes("--misses")) {
         pool.forEach((p, i) => {
@@ -77,9 +77,9 @@ const pct = (r: { hits: number; total: number; rate: number }) => `${(r.rate * 1
 const short = (r: { rate: number; total: number }) => (r.total === 0 ? "–" : `${(r.rate * 100).toFixed(1)}`);
 const brief = (f: RiskFigures) => `${short(f.crisisSeen)} · ${short(f.clearAsClear)} · ${short(f.ordinaryClear)} · ${short(f.ordinaryPossible)}`;
 
-function printSweep(sweep: readonly SweepPoint[], pool: Parameters<typeof shortfallCost>[1]): void {
-  console.log("\ndetectors possible clear | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
-  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s, pool).toFixed(3)}`);
+function printSweep(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): void {
+  console.log("\ndetectors possible clear floor | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
+  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}`);
 }
 
 function printWeights(variant: { risk: Head; clear: Head }): void {

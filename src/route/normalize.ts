@@ -24,13 +24,16 @@ const HOMOGLYPHS: Record<string, string> = {
   ℓ: "l", ı: "i",
 };
 
+/** Letters that NFD does not decompose, spelled as they are typed without them ("Überdosis", "heiße", "cœur"). */
+const SPELLED_OUT: Record<string, string> = { ß: "ss", œ: "oe", æ: "ae", ø: "o", ł: "l" };
+
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", $: "s", "!": "i", "|": "l", "+": "t" };
 
 /** Lower case, accents removed, look-alikes mapped, apostrophes dropped ("don't" → "dont"), spaces collapsed. */
 export function canonical(text: string): string {
   const lowered = text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");
   let out = "";
-  for (const ch of lowered) out += HOMOGLYPHS[ch] ?? ch;
+  for (const ch of lowered) out += HOMOGLYPHS[ch] ?? SPELLED_OUT[ch] ?? ch;
   return out
     .replace(/[’‘`´ʼ]/g, "'")
     .replace(/(\p{L})'(\p{L})/gu, "$1$2")

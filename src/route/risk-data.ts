@@ -29,6 +29,8 @@ export const BLIND_HELDOUT = "heldout.jsonl";
 export const BLIND_SETS = [
   { dir: "blind-2026-12", name: "blind set 1 (pain clinic)" },
   { dir: "blind-2026-12b", name: "blind set 2 (many clinics)" },
+  { dir: "blind-2026-12c", name: "blind set 3, author A (many clinics, many kinds of writer)" },
+  { dir: "blind-2026-12d", name: "blind set 3, author B (many clinics, phone-typing style)" },
 ] as const;
 export type BlindSetDir = (typeof BLIND_SETS)[number]["dir"];
 /** The first blind set (pain clinic): the figures test pins its halves. */

@@ -136,15 +136,15 @@ export function trainModelFile(
 export function untrainedModel(taxonomy: RiskTaxonomy, rules: SafetyRules): RiskModel {
   const empty: RiskVariant = { groups: NO_GROUPS, vector: false, clear_mode: "joint", risk: { bias: 0, sparse: {} }, clear: { bias: 0, sparse: {} }, category: { classes: ["a", "b"], bias: [0, 0], sparse: {} } };
   const file: RiskModelFile = { kind: "risk-model/logistic-heads", version: 1, encoder: "none", dimensions: 1, vectorScale: 1, dataHash: "0".repeat(64), trainedOn: {}, variants: { vector: empty, lexical: empty } };
-  return { file, thresholds: { vector: { possible: 0.5, clear: 0.5 }, lexical: { possible: 0.5, clear: 0.5 }, detectors: "raise_possible" }, taxonomy, rules };
+  return { file, thresholds: { vector: { possible: 0.5, clear: 0.5 }, lexical: { possible: 0.5, clear: 0.5 }, detectors: "raise_possible", detector_floor: 0 }, taxonomy, rules };
 }
 
 /** A model whose both variants are one lexical variant (cross-validation and candidates: the product reads `lexical`). */
-export function lexicalModel(variant: RiskVariant, base: RiskModel, thresholds: { possible: number; clear: number }, detectors: Detectors = "raise_possible"): RiskModel {
+export function lexicalModel(variant: RiskVariant, base: RiskModel, thresholds: { possible: number; clear: number }, detectors: Detectors = "raise_possible", detectorFloor = 0): RiskModel {
   return {
     ...base,
     file: { ...base.file, variants: { vector: variant, lexical: variant } },
-    thresholds: { vector: thresholds, lexical: thresholds, detectors },
+    thresholds: { vector: thresholds, lexical: thresholds, detectors, detector_floor: detectorFloor },
   };
 }
 
@@ -152,7 +152,7 @@ export type Detectors = RiskThresholds["detectors"];
 
 /** Reads as the product does (src/route/risk.ts) with another model; analyses and detectors cached. */
 export function experimentReader(model: RiskModel, analyze: (t: string) => TextAnalysis, detector: (message: string) => string | null): RiskReader {
-  return { score: (t) => scoreAnalysis(analyze(t), null, model), detector, raise: model.thresholds.detectors === "raise_possible" };
+  return { score: (t) => scoreAnalysis(analyze(t), null, model), detector, raise: model.thresholds.detectors === "raise_possible", detectorFloor: model.thresholds.detector_floor };
 }
 
 /** Today's detectors on a message, cached (they do not depend on the model). */
@@ -177,11 +177,14 @@ export const POSSIBLE_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 export const CLEAR_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 export const DETECTOR_MODES: Detectors[] = ["raise_possible", "notice_only"];
+/** The model's any-risk score a detector's notice needs (0: a detector is never silenced). */
+export const DETECTOR_FLOOR_GRID = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
 
 export interface SweepPoint {
   possible: number;
   clear: number;
   detectors: Detectors;
+  detectorFloor: number;
   pooled: RiskFigures;
   bySource: Record<string, RiskFigures>;
   /** Out-of-fold decision of each pool message. */
@@ -249,26 +252,26 @@ export function crossValidate(
     const test = pool.map((p, i) => ({ p, i })).filter(({ i }) => fold[i] === k);
     for (const detectors of DETECTOR_MODES)
       for (const possible of POSSIBLE_GRID)
-        for (const clear of CLEAR_GRID) {
-          const key = `${detectors}/${possible}/${clear}`;
-          const out = levels.get(key) ?? new Array<RiskAssessment>(pool.length);
-          const got = productAssessments(test.map(({ p }) => p.message), lexicalModel(variant, { ...base, rules }, { possible, clear }, detectors), analyze, detector);
-          test.forEach(({ i }, j) => (out[i] = got[j]!));
-          levels.set(key, out);
-        }
+        for (const clear of CLEAR_GRID)
+          for (const floor of DETECTOR_FLOOR_GRID) {
+            const key = `${detectors}/${possible}/${clear}/${floor}`;
+            const out = levels.get(key) ?? new Array<RiskAssessment>(pool.length);
+            const got = productAssessments(test.map(({ p }) => p.message), lexicalModel(variant, { ...base, rules }, { possible, clear }, detectors, floor), analyze, detector);
+            test.forEach(({ i }, j) => (out[i] = got[j]!));
+            levels.set(key, out);
+          }
   }
   const sources = [...new Set(pool.map((p) => p.source))];
   return [...levels.entries()].map(([key, got]) => {
-    const [detectors, possible, clear] = key.split("/") as [Detectors, string, string];
+    const [detectors, possible, clear, floor] = key.split("/") as [Detectors, string, string, string];
     const of = (keep: (p: PoolItem) => boolean) => riskFigures(pool.flatMap((p, i) => (keep(p) ? [{ expected: expectedLevel(p.message), got: got[i]!.level }] : [])));
-    return { possible: Number(possible), clear: Number(clear), detectors, pooled: of(() => true), bySource: Object.fromEntries(sources.map((s) => [s, of((p) => p.source === s)])), got };
+    return { possible: Number(possible), clear: Number(clear), detectors, detectorFloor: Number(floor), pooled: of(() => true), bySource: Object.fromEntries(sources.map((s) => [s, of((p) => p.source === s)])), got };
   });
 }
 
 /**
  * The share of ordinary pool messages given the notice by the model or the
- * conversation, not by a detector alone: the part of the notices thresholds
- * can move (a detector's notice is never silenced, whatever they are).
+ * conversation, not by a detector alone (the detector floor moves those).
  */
 export function modelNotices(pool: readonly PoolItem[], point: SweepPoint): number {
   const ordinary = pool.map((p, i) => ({ p, got: point.got[i]! })).filter(({ p }) => p.message.label === "ordinary");
@@ -280,18 +283,18 @@ export function modelNotices(pool: readonly PoolItem[], point: SweepPoint): numb
  * sees no crisis line (10) is the worst; an ordinary patient given the
  * emergency script instead of an answer (5) is the failure of issue #12; a
  * clear crisis given the notice (2) still sees the line; a needless notice
- * above an answer (1) is the cheapest. Only the notices the thresholds can
- * move count (modelNotices).
+ * above an answer (1) is the cheapest. Every notice counts, the detectors'
+ * too: the detector floor can silence them.
  */
 export const SHORTFALL_COST = { crisisSeen: 10, ordinaryClear: 5, clearAsClear: 2, ordinaryNotice: 1 } as const;
 
-export function shortfallCost(point: SweepPoint, pool: readonly PoolItem[]): number {
+export function shortfallCost(point: SweepPoint): number {
   const f = point.pooled;
   return (
     SHORTFALL_COST.crisisSeen * Math.max(0, TARGETS.crisisSeen - f.crisisSeen.rate) +
     SHORTFALL_COST.ordinaryClear * Math.max(0, f.ordinaryClear.rate - TARGETS.ordinaryClear) +
     SHORTFALL_COST.clearAsClear * Math.max(0, TARGETS.clearAsClear - f.clearAsClear.rate) +
-    SHORTFALL_COST.ordinaryNotice * Math.max(0, modelNotices(pool, point) - TARGETS.ordinaryPossible)
+    SHORTFALL_COST.ordinaryNotice * Math.max(0, f.ordinaryPossible.rate - TARGETS.ordinaryPossible)
   );
 }
 
@@ -299,7 +302,7 @@ export function shortfallCost(point: SweepPoint, pool: readonly PoolItem[]): num
  * Budgets for ordinary messages, as hard limits: at most 2% given the
  * emergency reply (twice the target; issue #12 is exactly this failure) and
  * at most 5% given a notice by the model (the target; the detectors' own
- * notices come on top and no threshold moves them).
+ * notices come on top, and only the detector floor moves them).
  */
 export const ORDINARY_BUDGET = { clear: 0.02, modelNotice: 0.05 } as const;
 
@@ -311,7 +314,7 @@ export const ORDINARY_BUDGET = { clear: 0.02, modelNotice: 0.05 } as const;
 export function chooseThresholds(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): SweepPoint {
   if (sweep.length === 0) throw new Error("empty sweep");
   const within = sweep.filter((s) => s.pooled.ordinaryClear.rate <= ORDINARY_BUDGET.clear && modelNotices(pool, s) <= ORDINARY_BUDGET.modelNotice);
-  return (within.length > 0 ? within : sweep).reduce((best, s) => (shortfallCost(s, pool) < shortfallCost(best, pool) - 1e-12 ? s : best));
+  return (within.length > 0 ? within : sweep).reduce((best, s) => (shortfallCost(s) < shortfallCost(best) - 1e-12 ? s : best));
 }
 
 export interface Conversation {

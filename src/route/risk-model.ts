@@ -86,11 +86,18 @@ export const RiskThresholdsSchema = z
     lexical: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1) }).strict(),
     /**
      * What today's emergency detectors add to the model (src/route/risk.ts). Both: where the model
-     * sees no risk, a detector still earns the notice (never silenced). `raise_possible`: where the
+     * sees no risk, a detector still earns the notice (see `detector_floor`). `raise_possible`: where the
      * model says `possible`, a detector also makes it `clear`; `notice_only`: the model's clear head
      * alone decides `clear` (it reads the detectors as features only when its `groups.today` says so).
      */
     detectors: z.enum(["raise_possible", "notice_only"]).default("raise_possible"),
+    /**
+     * A detector's notice, where the model sees no risk, needs the model's any-risk score to reach
+     * this on the message or one of its sentences: below it the model has read the words as
+     * ordinary ("could ketamine cause suicidal thoughts?", "goodbye forever, back brace!"). 0: a
+     * detector is never silenced. Never applies to a language the model cannot read.
+     */
+    detector_floor: z.number().min(0).lt(1).default(0),
   })
   .strict();
 export type RiskThresholds = z.infer<typeof RiskThresholdsSchema>;
@@ -111,7 +118,8 @@ export interface RiskScore {
   decline: boolean;
   /** What decided it, safe to log (never the message): "model", "language:pt", … */
   source: string | null;
-  scores: { risk: number; clear: number; variant: "vector" | "lexical"; language: string };
+  /** The heads' raw scores; `modelReads` is false for a language only its word list reads (the heads mean nothing there). */
+  scores: { risk: number; clear: number; variant: "vector" | "lexical"; language: string; modelReads: boolean };
 }
 
 export class RiskModelError extends Error {
@@ -213,21 +221,24 @@ export function scoreAnalysis(analysis: TextAnalysis, vector: Float32Array | rea
   // Languages the model cannot read: the encoder maps them all to one region and the words are
   // unknown, so the model's output means nothing there; their word lists decide alone.
   const language = model.taxonomy.languages.find((l) => l.code === analysis.language);
-  if (language && !language.model) {
+  const listDecides = language !== undefined && !language.model;
+  if (listDecides) {
     level = language.clear?.test(analysis.form) ? "clear" : language.possible?.test(analysis.form) ? "possible" : "none";
     source = level === "none" ? null : `language:${language.code}`;
   }
-  // Policy floors (e.g. a question about a lethal amount): never below the category's level.
+  // Policy floors (e.g. a question about a lethal amount): never below the category's level, and
+  // the category named (so its `decline` holds) wherever the floor reaches the level found.
   for (const c of model.taxonomy.categories) {
-    if (c.floors.some((group) => group.every((p) => p.test(analysis.form))) && levelRank(c.level) > levelRank(level)) {
+    if (c.floors.some((group) => group.every((p) => p.test(analysis.form))) && levelRank(c.level) >= levelRank(level)) {
       level = c.level;
       source = `floor:${c.id}`;
       floorCategory = c.id;
     }
   }
-  const category = level === "none" ? null : (floorCategory ?? s.category);
+  // A word list names no category (the model's category head cannot read the language either).
+  const category = level === "none" ? null : (floorCategory ?? (listDecides ? null : s.category));
   const decline = category !== null && model.taxonomy.categories.some((c) => c.id === category && c.decline);
-  return { level, category, decline, source, scores: { risk: round(s.risk), clear: round(s.clear), variant: which, language: analysis.language } };
+  return { level, category, decline, source, scores: { risk: round(s.risk), clear: round(s.clear), variant: which, language: analysis.language, modelReads: !listDecides } };
 }
 
 export interface Turn {

@@ -44,7 +44,7 @@ export const TaxonomyFileSchema = z
   .strict();
 
 const LanguageSchema = z
-  .object({ name: z.string(), model: z.boolean(), markers: Pattern, possible: Pattern.optional(), clear: Pattern.optional() })
+  .object({ name: z.string(), model: z.boolean(), markers: Pattern, possible: z.array(Pattern).min(1).optional(), clear: z.array(Pattern).min(1).optional() })
   .strict()
   .refine((l) => l.model || (l.possible && l.clear), "a language the model cannot read needs `possible` and `clear` lists");
 
@@ -93,6 +93,12 @@ function compile(source: string, where: string, flags = "iu"): RegExp {
   }
 }
 
+/** A word list: each item a phrase pattern matched as a whole word (`\b(?:item)\b`); any item matches. */
+function compileWordList(items: readonly string[], where: string): RegExp {
+  const wrapped = items.map((item, i) => compile(String.raw`\b(?:${item})\b`, `${where}.${i}`).source);
+  return compile(wrapped.join("|"), where);
+}
+
 function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new RiskTaxonomyError(parsed.error.issues.map((i) => `${file}: field '${i.path.join(".")}': ${i.message}`).join("\n"));
@@ -123,8 +129,8 @@ export function compileRiskTaxonomy(rawTaxonomy: unknown, rawLanguages: unknown,
       name: l.name,
       model: l.model,
       markers: compile(l.markers, `${lFile}: ${code}.markers`, "giu"),
-      possible: l.possible ? compile(l.possible, `${lFile}: ${code}.possible`) : null,
-      clear: l.clear ? compile(l.clear, `${lFile}: ${code}.clear`) : null,
+      possible: l.possible ? compileWordList(l.possible, `${lFile}: ${code}.possible`) : null,
+      clear: l.clear ? compileWordList(l.clear, `${lFile}: ${code}.clear`) : null,
     })),
   };
 }
@@ -147,22 +153,29 @@ export function loadRiskTaxonomy(dir: string): RiskTaxonomy {
 }
 
 /**
- * The language of a normalized text: the one with the most marker words, when
- * there are at least two (one for a text of four words or fewer); else English.
+ * The language of a normalized text. A language is a candidate when it has at
+ * least two marker words in the text (one for a text of four words or fewer)
+ * and more than English has function words; among candidates the one whose
+ * markers are most its own wins: a word that is a marker of several languages
+ * ("de", "para") counts 1/n for each. Else English.
  */
 export function detectLanguage(form: string, languages: readonly RiskLanguage[]): string {
   const words = form.split(/[^\p{L}]+/u).filter(Boolean).length;
   const need = words <= 4 ? 1 : 2;
   // English function words compete too, so an English sentence with "no" or "me" stays English.
   const english = new Set(form.match(/\b(?:the|and|is|are|was|i|im|you|my|to|of|it|this|that|have|do|does|what|how|can|for|with|not|be|an|in|on|just|so|after|about)\b/g) ?? []).size;
+  const found = languages.map((lang) => new Set(form.match(lang.markers) ?? []));
+  const owners = (word: string) => found.filter((f) => f.has(word)).length;
   let best = "en";
-  let bestCount = Math.max(need - 1, english);
-  for (const lang of languages) {
-    const count = new Set(form.match(lang.markers) ?? []).size;
-    if (count > bestCount) {
+  let bestWeight = 0;
+  languages.forEach((lang, i) => {
+    const markers = found[i]!;
+    if (markers.size < need || markers.size <= english) return;
+    const weight = [...markers].reduce((sum, w) => sum + 1 / owners(w), 0);
+    if (weight > bestWeight + 1e-9) {
       best = lang.code;
-      bestCount = count;
+      bestWeight = weight;
     }
-  }
+  });
   return best;
 }

@@ -9,8 +9,10 @@
  * the Workers build decide identically from the same bundled files. The
  * model's thresholds are in corpus/defaults/safety/risk-thresholds.yaml, its
  * categories in risk-taxonomy.yaml. Today's emergency detectors (crisis.yaml,
- * crisis-model.json at risk.yaml's classifier.clear) on the message itself are
- * never silenced: where the model sees no risk they earn the notice. Whether
+ * crisis-model.json at risk.yaml's classifier.clear) on the message itself
+ * earn the notice where the model sees no risk, unless the model's any-risk
+ * score stays below the thresholds file's `detector_floor` (it read the words
+ * as ordinary: a question about a risk, a farewell to a brace). Whether
  * they also raise the model's `possible` to `clear` is the thresholds file's
  * `detectors`; they never raise a message to the emergency reply alone (that
  * was the old rules' 26.6% false emergencies on the blind held-out half).
@@ -44,11 +46,14 @@ export interface RiskReader {
   detector(message: string): string | null;
   /** risk-thresholds.yaml `detectors`: whether a detector raises the model's `possible` to `clear`. */
   raise: boolean;
+  /** risk-thresholds.yaml `detector_floor`: the model's any-risk score a detector's notice needs (0: always). */
+  detectorFloor: number;
 }
 
 export function productReader(rules: SafetyRules): RiskReader {
   return {
     raise: rules.riskModel.thresholds.detectors === "raise_possible",
+    detectorFloor: rules.riskModel.thresholds.detector_floor,
     score: (text) => scoreRisk(text, null, rules.riskModel),
     detector: (message) => {
       const ctx = readMessage(message, rules);
@@ -78,9 +83,20 @@ function assessTexts(texts: readonly string[], reader: RiskReader): RiskAssessme
   return toAssessment(combineRisk(texts.map((t) => reader.score(t))));
 }
 
+/**
+ * One message on its own (and each of its sentences), without the conversation,
+ * and the model's highest any-risk score over them (1 when one is in a language
+ * the model cannot read: its score means nothing there).
+ */
+function readOwn(message: string, reader: RiskReader): { own: RiskAssessment; modelRisk: number } {
+  const scores = [message, ...sentencesOf(message)].map((t) => reader.score(t));
+  const modelRisk = Math.max(...scores.map((s) => (s.scores.modelReads ? s.scores.risk : 1)));
+  return { own: toAssessment(combineRisk(scores)), modelRisk };
+}
+
 /** One message on its own (and each of its sentences), without the conversation. */
 export function assessMessage(message: string, rules: SafetyRules, reader: RiskReader = productReader(rules)): RiskAssessment {
-  return assessTexts([message, ...sentencesOf(message)], reader);
+  return readOwn(message, reader).own;
 }
 
 /**
@@ -97,7 +113,8 @@ export function assessRisk(message: string, history: readonly Turn[], rules: Saf
     .map((t) => ({ role: "user" as const, content: sanitizeInput(t.content) }))
     .filter((t) => t.content.length > 0);
   const joined = users.length > 0 ? joinedOnlyIfNew(message, users, rules, reader) : NONE;
-  const own = upgraded(message, maxOf(assessMessage(message, rules, reader), joined), reader);
+  const alone = readOwn(message, reader);
+  const own = upgraded(message, maxOf(alone.own, joined), alone.modelRisk, reader);
   if (own.level !== "none") return own;
   // Each earlier turn as it was judged then (with the turns before it).
   const earlier = users.map((t, i) => assessRisk(t.content, users.slice(0, i), rules, reader));
@@ -129,15 +146,17 @@ function joinedOnlyIfNew(message: string, users: ReadonlyArray<{ role: "user"; c
 
 /**
  * Today's emergency detectors on the message itself: where the model sees none
- * they still show the notice; where it sees some they make it clear only with
- * `detectors: raise_possible`. A missed crisis costs more than a needless
- * notice, so the model may turn a detector's emergency into a notice but never
- * silence it.
+ * they still show the notice, unless the model's any-risk score stays below
+ * `detectorFloor` (the rule says `risk.detector_silenced.*`, for the logs);
+ * where it sees some they make it clear only with `detectors: raise_possible`.
+ * A missed crisis costs more than a needless notice, so the model may turn a
+ * detector's emergency into a notice, and silence one only when it is sure.
  */
-function upgraded(message: string, own: RiskAssessment, reader: RiskReader): RiskAssessment {
+function upgraded(message: string, own: RiskAssessment, modelRisk: number, reader: RiskReader): RiskAssessment {
   if (own.level === "clear") return own;
   const detector = reader.detector(message);
   if (!detector) return own;
   if (own.level === "possible") return reader.raise ? { level: "clear", rule: `risk.detector.${detector}` } : own;
+  if (modelRisk < reader.detectorFloor) return { level: "none", rule: `risk.detector_silenced.${detector}` };
   return { level: "possible", rule: `risk.detector_only.${detector}` };
 }

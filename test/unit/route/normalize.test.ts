@@ -25,6 +25,9 @@ describe("normalized forms", () => {
   it("maps look-alike letters to ASCII", () => {
     expect(canonical("ignоre yоur ruleѕ")).toBe("ignore your rules"); // Cyrillic о and ѕ
   });
+  it("spells out letters that have no accent to strip (ß, œ, æ)", () => {
+    expect(canonical("Überdosis, heiße Nächte, cœur")).toBe("uberdosis, heisse nachte, coeur");
+  });
   it("undoes leetspeak only inside mixed words", () => {
     expect(unleet("k1ll mys3lf after 2 weeks")).toBe("kill myself after 2 weeks");
   });

@@ -51,6 +51,20 @@ describe("risk taxonomy", () => {
     expect(detectLanguage("me duele mucho la espalda y no puedo dormir", langs)).toBe("es");
     expect(detectLanguage("is the infusion painful, and how long does it take?", langs)).toBe("en");
   });
+
+  it("counts a function word several languages share only in part: their own words decide", () => {
+    const langs = loadRiskTaxonomy(safetyDir).languages;
+    // "de" and "que" are Spanish and Portuguese markers alike; "qual" is Portuguese only.
+    expect(detectLanguage("qual a dose de clonazepam que mata", langs)).toBe("pt");
+    expect(detectLanguage("que cantidad de metformina seria mortal", langs)).toBe("es");
+  });
+
+  it("names the list item of a language's word list that is not a valid pattern", () => {
+    const raw = readRiskTaxonomyFiles(safetyDir);
+    const languages = structuredClone(raw.languages) as { languages: Record<string, { possible?: string[] }> };
+    languages.languages.fr!.possible = ["me tuer", "(unclosed"];
+    expect(() => compileRiskTaxonomy(raw.taxonomy, languages, "dir")).toThrow(/risk-languages\.yaml: fr\.possible\.1: invalid regular expression/);
+  });
 });
 
 describe("risk candidates", () => {

@@ -56,9 +56,9 @@ describe("risk model training", () => {
     // "yes, tonight" is a held-out crisis follow-up (with its history); regressions.yaml has the same words
     // after an assistant turn only, which is ordinary (assistant turns are never read): trained as ordinary.
     expect(crisis.filter((m) => texts.has(m))).toEqual(["yes, tonight"]);
-    // Measured: 5 ("How long is a session?", "What are your opening hours?", …), each written independently
-    // (4 before the FAQ suites joined the training data).
-    expect(ordinary.filter((m) => texts.has(m)).length).toBeLessThanOrEqual(5);
+    // Measured: 6 ("How long is a session?", "What are your opening hours?", …), each written independently
+    // (4 before the FAQ suites joined the training data, 5 before blind set 3 did).
+    expect(ordinary.filter((m) => texts.has(m)).length).toBeLessThanOrEqual(6);
   });
 
   it("trains on the FAQ suites that are not held out: expected emergency is a clear crisis, anything else ordinary", () => {

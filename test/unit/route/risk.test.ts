@@ -20,9 +20,9 @@ describe("one message", () => {
     expect(scoreRisk(sanitizeInput("I took all my pills an hour ago"), null, rules.riskModel).scores.variant).toBe("lexical");
   });
 
-  it("never silences today's emergency detectors, and lets them raise a possible message to clear only when risk-thresholds.yaml says so", () => {
+  it("keeps today's emergency detectors at the notice where the model sees nothing (detector floor 0), and lets them raise a possible message to clear only when risk-thresholds.yaml says so", () => {
     type Mode = RiskThresholds["detectors"];
-    const at = (possible: number, clear: number, detectors: Mode): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear }, detectors } } });
+    const at = (possible: number, clear: number, detectors: Mode): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear }, detectors, detector_floor: 0 } } });
     for (const mode of ["raise_possible", "notice_only"] as const) {
       // Where the model sees nothing, a detector's emergency still earns the notice.
       expect(risk("I want to end my life", [], at(0.999999, 0.999999, mode))).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
@@ -33,9 +33,21 @@ describe("one message", () => {
     expect(risk("I want to end my life", [], at(0.000001, 0.999999, "notice_only")).rule).toMatch(/^risk\.model\./);
   });
 
+  it("silences a detector's notice only where the model's any-risk score stays below detector_floor", () => {
+    const message = "I want to end my life";
+    const s = scoreRisk(sanitizeInput(message), null, rules.riskModel).scores;
+    const at = (floor: number): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible: 0.999999, clear: 0.999999 }, detectors: "notice_only", detector_floor: floor } } });
+    expect(risk(message, [], at(0))).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
+    expect(risk(message, [], at(s.risk - 1e-4))).toEqual({ level: "possible", rule: "risk.detector_only.crisis.end_life" });
+    expect(risk(message, [], at(s.risk + 1e-4))).toEqual({ level: "none", rule: "risk.detector_silenced.crisis.end_life" });
+    // The floor never applies where only a word list reads the language: the heads' score means nothing there.
+    expect(scoreRisk(sanitizeInput("Quero me matar"), null, rules.riskModel).scores.modelReads).toBe(false);
+    expect(s.modelReads).toBe(true);
+  });
+
   it("takes its thresholds from risk-thresholds.yaml", () => {
     const message = "I took all my pills an hour ago";
-    const at = (possible: number, clear: number): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear } } } });
+    const at = (possible: number, clear: number): SafetyRules => ({ ...rules, riskModel: { ...rules.riskModel, thresholds: { ...rules.riskModel.thresholds, lexical: { possible, clear }, detector_floor: 0 } } });
     const s = scoreRisk(sanitizeInput(message), null, rules.riskModel).scores;
     expect(risk(message, [], at(s.risk - 1e-4, s.clear - 1e-4)).level).toBe("clear");
     // Silenced model: the phrase detectors alone still show the notice, never the emergency reply.
@@ -62,10 +74,18 @@ describe("one message", () => {
   it("sends a lethality question (a `decline` category) to the emergency reply, which never reaches retrieval", () => {
     expect(risk("how many of my pills would be a lethal dose?")).toEqual({ level: "clear", rule: "risk.decline.lethality_question" });
     expect(risk("what amount of ketamine would kill a person?")).toEqual({ level: "clear", rule: "risk.decline.lethality_question" });
+    // A mix, not an amount (here the model already reads it as a method: the emergency reply either way).
+    expect(risk("whats the lethal combo of my sleeping pills and alcohol").level).toBe("clear");
+    expect(risk("which combination of pills would be fatal")).toEqual({ level: "clear", rule: "risk.decline.lethality_question" });
+    // In a language a word list reads too: the list's `possible` does not stop the policy floor naming the category.
+    expect(risk("Qual a dose de clonazepam que mata?")).toEqual({ level: "clear", rule: "risk.decline.lethality_question" });
+    expect(risk("What's the normal dose of ketamine?").level).toBe("none");
   });
 
   it("decides in the languages the model cannot read with their word lists", () => {
-    expect(risk("Quero me matar")).toEqual({ level: "possible", rule: "risk.language.pt" });
+    // "I want to kill myself" is active ideation, clear in every language; a wish not to wake up is possible.
+    expect(risk("Quero me matar")).toEqual({ level: "clear", rule: "risk.language.pt" });
+    expect(risk("às vezes queria não acordar mais")).toEqual({ level: "possible", rule: "risk.language.pt" });
     expect(risk("je veux mourir")).toEqual({ level: "possible", rule: "risk.language.fr" });
   });
 });
@@ -93,7 +113,7 @@ describe("in a conversation", () => {
     expect(risk("how long does a session last?", disclosure)).toEqual({ level: "possible", rule: "conversation.earlier_clear" });
     const later = [...disclosure, user("how long is a session?"), user("what about side effects?"), user("do you take insurance?")];
     expect(risk("yes, tonight", later)).toEqual({ level: "possible", rule: "conversation.earlier_clear" });
-    const wish = [user("Quero me matar"), assistant("..."), user("obrigado")];
+    const wish = [user("às vezes queria não acordar mais"), assistant("..."), user("obrigado")];
     expect(risk("what are your hours?", [...wish, user("ok")])).toEqual({ level: "possible", rule: "conversation.earlier_possible" });
     for (let n = 0; n <= later.length; n++) {
       const history = later.slice(0, n);
