@@ -14,7 +14,7 @@
 import type { Turn } from "../contract.js";
 import { wordTokens } from "../answer/text.js";
 import { contentTerms, termWeight } from "../retrieve/terms.js";
-import { isFigureUnit } from "../understand/answer-type.js";
+import { answerTypeOf, FIGURE_TYPES, isFigureUnit } from "../understand/answer-type.js";
 
 const REFERS_BACK =
   /\b(?:it|its|that|this|those|these|they|them|their|there|one|ones|same|both|either|neither|former|latter)\b|\bthe (?:two|three|other|first|second|last)\b/i;
@@ -40,11 +40,15 @@ function topicWords(text: string): string[] {
 }
 
 /**
- * A follow-up's own topic: its topic words less the units a figure is counted
- * in. "and for how many weeks?" asks for a figure about the earlier topic; it
- * does not start a new one about weeks.
+ * A follow-up's own topic: its topic words, less the unit of the figure it asks
+ * for. "and for how many weeks?" asks for a figure about the earlier topic; it
+ * does not start a new one about weeks. "what kind of sessions are they?" asks
+ * for no figure: there "sessions" is the topic.
  */
-const ownTopicWords = (message: string): string[] => topicWords(message).filter((w) => !isFigureUnit(w));
+function ownTopicWords(message: string): string[] {
+  const words = topicWords(message);
+  return FIGURE_TYPES.has(answerTypeOf(message)) ? words.filter((w) => !isFigureUnit(w)) : words;
+}
 
 type FollowUpKind = "standalone" | "new-topic" | "borrow";
 

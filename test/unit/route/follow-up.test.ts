@@ -68,6 +68,14 @@ describe("follow-ups that lean on the previous answer", () => {
     expect(r.context).not.toContain("gentler");
   });
 
+  it("keeps a unit word as the follow-up's own topic when it asks for no figure", () => {
+    const history = [user("what are the steps to get started?")];
+    // "sessions" is what is asked about: searched by its own words, with the earlier topic as context.
+    expect(resolveWithPriorAnswer("what kind of sessions are they?", history, [given]).context.length).toBeGreaterThan(0);
+    // "for how many sessions?" asks for a figure about the earlier topic: filled in, as a question with no topic.
+    expect(resolveWithPriorAnswer("and for how many sessions?", history, [given]).context).toEqual([]);
+  });
+
   it("keeps the patient's earlier words in the question only when they lead beyond the passage already shown", () => {
     const df: Record<string, number> = { dose: 1, drowsi: 2 };
     const cited = [{ section: "Right after a dose", text: "You may feel drowsy." }];
