@@ -64,28 +64,29 @@ describe("risk model on the blind tuning half (trained on: pinned)", () => {
 // product's figures (with the detectors and the conversation) are in `npm run risk:report` and the README.
 // Re-measured again (Dec 5) after blind set 3's tuning halves joined the pool, with the word lists of the
 // languages the model cannot read rewritten by category and a word list's decision no longer taking the
-// model's category: vector 92→102 crises seen, 54→56, 6→4, 8→6; lexical 85→100, 46→46, 4→3, 6→7 (one
-// more notice from the model alone; the product's notices on this half fell from 39 to 34). On the earlier
-// held-out lines the unused vector variant fell from 35 to 33 (lexical 29, unchanged).
+// model's category, and the taxonomy's medical-emergency cues completed from the NHS "call 999" list: vector
+// 92→102 crises seen, 54→55, 6→4, 8→8; lexical 85→99, 46→47, 4→3, 6→7 (one more notice from the model
+// alone; the product's notices on this half fell from 39 to 34). On the earlier held-out lines the unused
+// vector variant fell from 35 to 34 (lexical 29→30).
 describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
-  it("blind held-out half, with the vector: 102/122 crises see the crisis line, 56/81 clear get clear, 4/169 ordinary get clear, 6/169 possible", async () => {
+  it("blind held-out half, with the vector: 102/122 crises see the crisis line, 55/81 clear get clear, 4/169 ordinary get clear, 8/169 possible", async () => {
     const f = await blind(BLIND_HELDOUT, true);
     expect(f.crisisSeen.total).toBe(122);
     expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(102);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(56);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(55);
     expect(f.ordinaryClear.hits).toBeLessThanOrEqual(4);
-    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(6);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(8);
   });
 
-  it("blind held-out half, without the vector: 100/122, 46/81, 3/169, 7/169", async () => {
+  it("blind held-out half, without the vector: 99/122, 47/81, 3/169, 7/169", async () => {
     const f = await blind(BLIND_HELDOUT, false);
-    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(100);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(46);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(99);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(47);
     expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
     expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
   });
 
-  it("earlier held-out lines: 33/40 crises (29/40 without the vector), no ordinary message at clear or possible", async () => {
+  it("earlier held-out lines: 34/40 crises (30/40 without the vector), no ordinary message at clear or possible", async () => {
     const items = readEarlierHeldout(fixtures);
     const outcome = async (withVector: boolean) => {
       const levels = await conversationLevels(items, model, analyze, withVector ? embed : null);
@@ -93,8 +94,8 @@ describe("risk model on held-out sets (never trained or tuned on: measured figur
     };
     const v = await outcome(true);
     const l = await outcome(false);
-    expect(v.crisisSeen.hits).toBeGreaterThanOrEqual(33);
-    expect(l.crisisSeen.hits).toBeGreaterThanOrEqual(29);
+    expect(v.crisisSeen.hits).toBeGreaterThanOrEqual(34);
+    expect(l.crisisSeen.hits).toBeGreaterThanOrEqual(30);
     for (const f of [v, l]) expect(f.ordinaryClear.hits + f.ordinaryPossible.hits).toBe(0);
   });
 });
