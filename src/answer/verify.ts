@@ -159,6 +159,19 @@ function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: Verifi
       if (joined.some((j) => view.forms.has(j) || view.related.has(j))) for (let k = i; k < i + n; k++) covered.add(k);
     }
   }
+  const th = view.thesaurus;
+  if (th) {
+    for (let i = 0; i < tokens.length; i++) {
+      // "make sure" for "ensure", "make able" for "enable": English forms a causative verb with en-/em-.
+      const next = tokens[i + 1];
+      if (tokens[i]!.lemma === "make" && next?.role === "content" && ["en", "em"].some((p) => view.forms.has(p + next.lemma))) covered.add(i + 1);
+      // A multiword entry of the generated sentence ("take place", "so far") as one word: equivalent to a source word.
+      for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
+        const entry = multiword(tokens.slice(i, i + n), th);
+        if (entry && [...th.equivalent(entry)].some((e) => view.forms.has(e))) for (let k = i; k < i + n; k++) covered.add(k);
+      }
+    }
+  }
   for (const entry of resources?.lexicon ?? []) {
     const articleThere = entry.articles.some((stems) => stems.length > 0 && stems.every((s) => view.stems.has(s)));
     if (!articleThere) continue;
@@ -169,6 +182,15 @@ function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: Verifi
     }
   }
   return covered;
+}
+
+/** The WordNet entry a run of tokens spells ("takes place" → "take place"), or null. */
+function multiword(slice: ClaimToken[], th: Thesaurus): string | null {
+  if (!slice.some((t) => t.role === "content")) return null;
+  for (const joined of [slice.map((t) => t.lemma).join(" "), slice.map((t) => t.normal).join(" ")]) {
+    if ((["verb", "adv", "adj", "noun"] as const).some((pos) => th.has(joined, pos))) return joined;
+  }
+  return null;
 }
 
 function supportedContent(sentence: AnalyzedSentence, view: SourceView, resources: VerifierResources | undefined): boolean[] {
