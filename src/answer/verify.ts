@@ -9,8 +9,10 @@
  * 2. Numbers, quantities (with units and ranges, "several hours"), frequencies.
  * 3. Every content word is in the support set, or is a known paraphrase of a
  *    word there: same lemma or stem, a WordNet synonym / derivation /
- *    pertainym / hypernym of it, or a staff-lexicon phrase whose article words
- *    are there. No unsupported content word is allowed.
+ *    pertainym / hypernym of it, a WordNet multiword entry equivalent to one,
+ *    or a staff-lexicon phrase whose article words are there. No unsupported
+ *    content word is allowed, except one general verb standing in for a source
+ *    predicate the sentence does not restate (see generalVerbStandIn).
  * 4. Absolutes ("cure", "guarantee", "permanent", "completely"…) only when the
  *    same word is in the support set.
  * 5. Quantifiers (all/every/always > most/usually > many/often > some) no
