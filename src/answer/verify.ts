@@ -9,8 +9,10 @@
  * 2. Numbers, quantities (with units and ranges, "several hours"), frequencies.
  * 3. Every content word is in the support set, or is a known paraphrase of a
  *    word there: same lemma or stem, a WordNet synonym / derivation /
- *    pertainym / hypernym of it, or a staff-lexicon phrase whose article words
- *    are there. No unsupported content word is allowed.
+ *    pertainym / hypernym of it, a WordNet multiword entry equivalent to one,
+ *    or a staff-lexicon phrase whose article words are there. No unsupported
+ *    content word is allowed, except one general verb standing in for a source
+ *    predicate the sentence does not restate (see generalVerbStandIn).
  * 4. Absolutes ("cure", "guarantee", "permanent", "completely"…) only when the
  *    same word is in the support set.
  * 5. Quantifiers (all/every/always > most/usually > many/often > some) no
@@ -31,7 +33,7 @@
 import { splitSentences } from "./text.js";
 import { analyzeSentence, type AnalyzedSentence, type ClaimToken } from "./claims/analyze.js";
 import { extractFacts, type Facts } from "./claims/facts.js";
-import { ABSOLUTE_WORDS, CAUSAL_LINKS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES } from "./claims/grammar.js";
+import { ABSOLUTE_WORDS, CAUSAL_LINKS, REVERSING_VERBS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES } from "./claims/grammar.js";
 import type { Thesaurus } from "./claims/wordnet.js";
 
 export { extractFacts, type Facts } from "./claims/facts.js";
@@ -146,7 +148,8 @@ function tokenInView(t: ClaimToken, view: SourceView): boolean {
   const family = (e: string) => e.startsWith(t.stem.slice(0, Math.max(4, t.stem.length - 1)));
   if (t.forms.some((f) => [...th.equivalent(f)].some((e) => view.forms.has(e) || (family(e) && view.related.has(e))))) return true;
   // Verbs paraphrase through a shared synonym ("runs" ~ "lasts" via "extends"); nouns would drift too far.
-  return t.pos === "VERB" && t.forms.some((f) => [...th.equivalent(f)].some((e) => view.equivalent.has(e)));
+  // Not for a verb that reverses what it governs ("remove" shares "take" with "administer").
+  return t.pos === "VERB" && !t.forms.some((f) => REVERSING_VERBS.has(f)) && t.forms.some((f) => [...th.equivalent(f)].some((e) => view.equivalent.has(e)));
 }
 
 /** Indexes of tokens covered by a multiword paraphrase ("make sure" for "ensure") or a lexicon phrase. */
@@ -157,6 +160,19 @@ function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: Verifi
       const slice = tokens.slice(i, i + n);
       const joined = [slice.map((t) => t.normal).join(" "), slice.map((t) => t.lemma).join(" ")];
       if (joined.some((j) => view.forms.has(j) || view.related.has(j))) for (let k = i; k < i + n; k++) covered.add(k);
+    }
+  }
+  const th = view.thesaurus;
+  if (th) {
+    for (let i = 0; i < tokens.length; i++) {
+      // "make sure" for "ensure", "make able" for "enable": English forms a causative verb with en-/em-.
+      const next = tokens[i + 1];
+      if (tokens[i]!.lemma === "make" && next?.role === "content" && ["en", "em"].some((p) => view.forms.has(p + next.lemma))) covered.add(i + 1);
+      // A multiword entry of the generated sentence ("take place", "so far") as one word: equivalent to a source word.
+      for (let n = 2; n <= 3 && i + n <= tokens.length; n++) {
+        const entry = multiword(tokens.slice(i, i + n), th);
+        if (entry && [...th.equivalent(entry)].some((e) => view.forms.has(e))) for (let k = i; k < i + n; k++) covered.add(k);
+      }
     }
   }
   for (const entry of resources?.lexicon ?? []) {
@@ -171,9 +187,81 @@ function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: Verifi
   return covered;
 }
 
+/** The WordNet entry a run of tokens spells ("takes place" → "take place"), or null. */
+function multiword(slice: ClaimToken[], th: Thesaurus): string | null {
+  if (!slice.some((t) => t.role === "content")) return null;
+  for (const joined of [slice.map((t) => t.lemma).join(" "), slice.map((t) => t.normal).join(" ")]) {
+    if ((["verb", "adv", "adj", "noun"] as const).some((pos) => th.has(joined, pos))) return joined;
+  }
+  return null;
+}
+
 function supportedContent(sentence: AnalyzedSentence, view: SourceView, resources: VerifierResources | undefined): boolean[] {
   const covered = phraseCovered(sentence.tokens, view, resources);
   return sentence.tokens.map((t, i) => t.role !== "content" || covered.has(i) || tokenInView(t, view));
+}
+
+// ------------------------------------------------------------ general verbs
+
+/** Other words the sentence must restate before a general verb may stand in for the source's. */
+const GENERAL_VERB_ANCHORS = 2;
+
+/**
+ * Words that carry a direction, an absolute or a reversal: a verb that implies one ("relieve" → "improve",
+ * "heal" → "cure", "remove" → "take away") is a claim of its own, not a light verb. (Causal verbs are left out: "deliver" can mean "bring" without
+ * claiming a cause, and a causal word in the sentence is checked by its own rule.)
+ */
+function carriesClaim(words: Iterable<string>): boolean {
+  for (const w of words) if (DIRECTION_WORDS.has(w) || ABSOLUTE_WORDS.has(w) || REVERSING_VERBS.has(w)) return true;
+  return false;
+}
+
+/** A source word that predicates: a verb, or a noun made from one ("administration" ← "administrate"). */
+function isPredicate(t: ClaimToken, th: Thesaurus): boolean {
+  if (t.pos === "VERB") return true;
+  return t.pos === "NOUN" && t.forms.some((f) => f !== t.normal && f !== t.lemma && th.has(f, "verb"));
+}
+
+/**
+ * The one unsupported content word (or multiword verb, "takes place") that may
+ * stay: a general verb ("delivers" for "administering", "receiving" for
+ * "administration") whose meaning comes from its arguments. Allowed only when
+ * it is the sentence's sole unsupported word, at least two other content words
+ * are restated, it implies no direction or absolute, and it stands in for a
+ * source predicate the sentence does not restate (a substitution, not an
+ * addition). Numbers, negation, modality, quantifiers and direction are still
+ * checked afterwards as for any sentence.
+ */
+function generalVerbStandIn(gen: AnalyzedSentence, supported: boolean[], support: AnalyzedSentence[], th: Thesaurus | null): number[] {
+  if (!th) return [];
+  const missing = gen.tokens.map((t, i) => (supported[i] ? -1 : i)).filter((i) => i >= 0);
+  if (missing.length === 0 || missing.length > 2) return [];
+  let verb: string | null = null;
+  let span: number[] = missing;
+  if (missing.length === 1 && gen.tokens[missing[0]!]!.pos === "VERB") {
+    const t = gen.tokens[missing[0]!]!;
+    verb = [t.lemma, ...t.forms].find((f) => th.has(f, "verb")) ?? null;
+  }
+  if (verb === null) {
+    // A multiword verb around the missing words ("takes place"): every missing word inside it.
+    for (let n = 2; n <= 3 && verb === null; n++) {
+      for (let i = Math.max(0, missing[missing.length - 1]! - n + 1); i <= missing[0]! && i + n <= gen.tokens.length; i++) {
+        const entry = multiword(gen.tokens.slice(i, i + n), th);
+        if (entry && th.has(entry, "verb")) {
+          verb = entry;
+          span = Array.from({ length: n }, (_, k) => i + k);
+          break;
+        }
+      }
+    }
+  }
+  if (verb === null || !th.generalVerb(verb)) return [];
+  if (carriesClaim([verb, ...th.equivalent(verb), ...th.broader(verb)])) return [];
+  const anchors = gen.tokens.filter((t, i) => t.role === "content" && supported[i] && !span.includes(i)).length;
+  if (anchors < GENERAL_VERB_ANCHORS) return [];
+  const genWords = gen.tokens.filter((t) => t.role !== "function" || t.pos === "VERB");
+  const standsIn = support.some((s) => s.tokens.some((u) => isPredicate(u, th) && !genWords.some((g) => sameWord(g, u, th))));
+  return standsIn ? span : [];
 }
 
 // ------------------------------------------------------------- support set
@@ -423,6 +511,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   const support = chooseSupport(gen, genFacts, candidates, options, contextNouns);
   const view = viewOf(support, thesaurus, contextNouns);
   const supported = supportedContent(gen, view, options.resources);
+  for (const i of generalVerbStandIn(gen, supported, support, thesaurus)) supported[i] = true;
   const share = contentCount === 0 ? 1 : gen.tokens.filter((t, i) => t.role === "content" && supported[i]).length / contentCount;
   const unsupported = gen.tokens.filter((_, i) => !supported[i]).map((t) => t.normal);
   const result = (reason: VerifyReason): VerifyResult => ({ ok: reason === "ok", reason, support: share, supportSentences: support.map((s) => s.text), unsupported });

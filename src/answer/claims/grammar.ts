@@ -77,7 +77,20 @@ export const HARDENERS = words(`
 /** Deontic markers: "you should…" needs an obligation in the source ("should", "important to", "must"). */
 export const DEONTIC = words(`should must ought need needs needed necessary important essential vital crucial critical required require requires imperative`);
 
-export const NEGATORS = words(`not no never none nothing neither nor without cannot unlike nobody lack lacks`);
+/** Negators, with the near-negative adverbs ("rarely covers" is nearly "does not cover": dropping one flips the claim). */
+export const NEGATORS = words(`not no never none nothing neither nor without cannot unlike nobody lack lacks rarely seldom hardly scarcely barely`);
+
+/**
+ * Verbs that reverse or cancel what they govern ("stop the dose", "remove", "refuse", "prevent"): a general
+ * verb that means one of these (itself, a synonym or a generalisation) never stands in for a source verb.
+ */
+export const REVERSING_VERBS = words(`
+  stop end cease halt quit discontinue interrupt cancel abandon
+  remove eliminate withdraw extract subtract
+  prevent avoid block inhibit forbid prohibit bar ban exclude omit
+  refuse reject deny decline resist oppose
+  lose fail lack miss
+`);
 
 export type Dimension = "amount" | "quality" | "speed";
 export type Direction = "up" | "down";

@@ -3,7 +3,8 @@
  * package): for a word that appears in a cited sentence, the words a faithful
  * paraphrase may use instead — its synonyms, derivations, pertainyms,
  * participles, similar adjectives, verb entailments and direct hypernyms
- * (a generalisation is entailed; a specialisation is not). Nothing else of
+ * (a generalisation is entailed; a specialisation is not), and how general a
+ * verb is (sense count, place in the verb hierarchy). Nothing else of
  * WordNet is used. Pure over the file contents; reading the files is in
  * wordnet-files.ts (Node only).
  */
@@ -16,6 +17,11 @@ export interface Thesaurus {
   broader(word: string): ReadonlySet<string>;
   /** Whether WordNet knows the word as this part of speech (used to find base forms). */
   has(word: string, pos: WordPos): boolean;
+  /**
+   * Whether a verb says little by itself ("receive", "deliver", "affect", "take place"): many senses, or a
+   * frequent sense at the top of the verb hierarchy that many specific verbs refine.
+   */
+  generalVerb(word: string): boolean;
 }
 
 export type WordPos = "noun" | "verb" | "adj" | "adv";
@@ -36,6 +42,13 @@ const HYPERNYM_LEVELS = 3;
 
 /** Senses per word that are followed: rare senses ("give" has 44) would make almost anything a paraphrase. */
 const MAX_SENSES = 6;
+
+/** A verb with this many senses is a general one: what it means comes from its arguments. */
+const GENERAL_VERB_SENSES = 8;
+/** …or one of its first senses sits at most this deep in the hierarchy with at least this many troponyms (happen, affect). */
+const GENERAL_VERB_DEPTH = 1;
+const GENERAL_VERB_TROPONYMS = 10;
+const GENERAL_VERB_FIRST_SENSES = 3;
 
 interface Synset {
   words: string[];
@@ -72,6 +85,29 @@ export class WordNet implements Thesaurus {
 
   has(word: string, pos: WordPos): boolean {
     return this.index[pos].has(word);
+  }
+
+  generalVerb(word: string): boolean {
+    const senses = this.index.verb.get(word) ?? [];
+    if (senses.length >= GENERAL_VERB_SENSES) return true;
+    return senses.slice(0, GENERAL_VERB_FIRST_SENSES).some((offset) => {
+      const synset = this.synset("verb", offset);
+      if (synset.pointers.filter((p) => p.symbol === "~").length < GENERAL_VERB_TROPONYMS) return false;
+      return this.depth(offset, GENERAL_VERB_DEPTH + 1) <= GENERAL_VERB_DEPTH;
+    });
+  }
+
+  /** Hypernym steps from a verb sense to the top, counted up to `limit`. */
+  private depth(offset: number, limit: number): number {
+    let steps = 0;
+    let synset = this.synset("verb", offset);
+    while (steps < limit) {
+      const up = synset.pointers.find((p) => p.symbol === "@");
+      if (!up) return steps;
+      steps++;
+      synset = this.synset("verb", up.offset);
+    }
+    return steps;
   }
 
   private synset(pos: WordPos, offset: number): Synset {

@@ -27,18 +27,18 @@ async function score(set: string) {
 }
 
 describe("claim verifier on the red-team fixtures", () => {
-  it("tuning half: rejects every mutation, accepts most faithful paraphrases", async () => {
+  it("tuning half: rejects every mutation, accepts at least 90% of faithful sentences", async () => {
     const { fixtures, score: s } = await score("tuning");
     expect(fixtures.length).toBe(176);
     expect(s.mutationsRejected).toBeGreaterThanOrEqual(0.99); // measured 100% (112/112)
-    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.81); // measured 82.8% (53/64)
+    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.9); // measured 92.2% (59/64)
   });
 
   it("held-out half (never tuned on): rejects nearly every mutation", async () => {
     const { fixtures, score: s } = await score("heldout");
     expect(fixtures.length).toBe(175);
     expect(s.mutationsRejected).toBeGreaterThanOrEqual(0.97); // measured 98.2% (109/111)
-    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.67); // measured 68.8% (44/64)
+    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.68); // measured 70.3% (45/64)
   });
 
   it("every mutation kind of the tuning half is rejected in full", async () => {

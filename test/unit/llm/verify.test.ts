@@ -129,6 +129,37 @@ describe("verifySentence", () => {
     expect(verifySentence(s, [src], options, ["What to Know About Ketamine Therapy"]).ok).toBe(true);
   });
 
+  it("lets a general verb stand in for a source verb when everything else is restated", () => {
+    const src = "Nurses administer the medication through an IV line.";
+    expect(verify("Nurses deliver the medication through an IV line.", src).ok).toBe(true);
+    expect(verifySentence("Nurses deliver the medication through an IV line.", [src]).reason).toBe("unsupported_word"); // no WordNet: stricter
+    // A multiword verb ("take place") and the en- causative ("make sure" for "ensure").
+    expect(verify("The clinic visit takes place over two days.", "The clinic visit consists of an exam and a blood test over two days.").ok).toBe(true);
+    expect(verify("Staff make sure the room is quiet.", "Staff ensure the room is quiet.").ok).toBe(true);
+  });
+
+  it("keeps every other rule on a sentence with a general verb", () => {
+    const src = "Nurses administer the medication through an IV line.";
+    expect(verify("Nurses deliver the medication through an IV line and patients drive home.", src).reason).toBe("unsupported_word");
+    expect(verify("Nurses deliver 20 mg of the medication through an IV line.", src).reason).toBe("number_not_in_passage");
+    expect(verify("Nurses do not deliver the medication through an IV line.", src).reason).toBe("negation_mismatch");
+    expect(verify("Nurses deliver a higher dose through an IV line.", "Nurses administer the dose through an IV line.").reason).toBe("direction_mismatch");
+    expect(verify("Patients can drive home after a session.", SESSION.text).reason).toBe("unsupported_word");
+  });
+
+  it("does not let a verb of benefit, reversal or addition pass as a general verb", () => {
+    expect(verify("Nurses relieve the headache with a cold compress.", "Nurses treat the headache with a cold compress.").reason).toBe("unsupported_word");
+    expect(verify("Patients refuse the medication during the visit.", "Patients receive the medication during the visit.").reason).toBe("unsupported_word");
+    expect(verify("Nurses remove the medication through an IV line.", "Nurses administer the medication through an IV line.").reason).toBe("unsupported_word");
+    // Nothing in the source for "receive" to stand in for: an added claim.
+    expect(verify("Patients rest in a quiet room and receive the medication.", "Patients rest in a quiet room with the medication.").reason).toBe("unsupported_word");
+  });
+
+  it("treats near-negatives as negations", () => {
+    expect(verify("Insurance covers the cost of infusions.", "Insurance rarely covers the cost of infusions.").reason).toBe("negation_mismatch");
+    expect(verify("Insurance rarely covers the cost of infusions.", "Insurance rarely covers the cost of infusions.").ok).toBe(true);
+  });
+
   it("rejects a sentence with nothing to check", () => {
     expect(verify("It is what it is.", SESSION.text).reason).toBe("no_content");
   });
