@@ -230,7 +230,10 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
     // "…and how long will I be there?" asks something new about what the part before named: its own
     // part, with the nouns of the part before (its verbs were that part's own question).
     const ownType = answerTypeOf(partText);
-    if (!substantial && prev && FIGURE_TYPES.has(ownType) && ownType !== prev.type) {
+    // "what is dissociation, will I feel it?": a part that names nothing of its own and points back
+    // with a pronoun asks its own question about what the part before named.
+    const pointsBack = tokens.some((t) => REFERRING.has(t.text.toLowerCase()) && t.pos === "PRON") && !terms.some((t) => t.role === "topic" && (t.pos === "NOUN" || t.pos === "PROPN"));
+    if (prev && ((!substantial && FIGURE_TYPES.has(ownType) && ownType !== prev.type) || (substantial && pointsBack))) {
       const named = prev.terms.filter((t) => t.role !== "framing" && (t.pos === "NOUN" || t.pos === "PROPN"));
       if (named.length > 0) {
         parts.push({ text: partText, type: ownType, terms: mergeTerms(named, terms) });

@@ -77,6 +77,15 @@ describe("question analysis", () => {
     expect(analyze("how long does whitening take and how long will I be there?").parts).toHaveLength(1);
   });
 
+  it("gives a part that points back with a pronoun and names nothing the nouns of the part before", () => {
+    const a = analyze("what is tooth sensitivity, and does it fade?");
+    expect(a.parts).toHaveLength(2);
+    expect(a.parts[1]!.terms.map((t) => t.stem)).toEqual(expect.arrayContaining([stem("fade"), stem("sensitivity")]));
+    // A part that names its own thing keeps to it.
+    const b = analyze("How long does whitening take, and is sensitivity common?");
+    expect(b.parts[1]!.terms.map((t) => t.stem)).not.toContain(stem("whitening"));
+  });
+
   it("matches multi-word lexicon entries as whole phrases", () => {
     const t = term("can a gum infection spread?", "infection")!;
     expect(t.alternatives).toContainEqual([stem("gum"), stem("disease")]);
