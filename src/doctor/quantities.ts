@@ -32,6 +32,9 @@ const TIME_UNITS: Record<string, number> = {
 };
 const TIME_UNIT_WORDS = new Set(Object.keys(TIME_UNITS).flatMap((u) => [u, `${u}s`]));
 
+/** Words that say which days count, between a number and its time unit. */
+const CALENDAR_KINDS = new Set(["working", "business", "calendar", "school"]);
+
 /** Words between a number and its noun that describe rather than name ("6 weekly sessions"). */
 const MODIFIERS = new Set([
   "more", "additional", "separate", "total", "individual", "consecutive", "short", "long", "longer", "full", "different",
@@ -92,6 +95,8 @@ function readTail(after: string, allowCount: boolean, value: number): Tail | nul
     orMore = true;
     i = 2;
   }
+  // "5 working days", "10 business days": a length of time in days.
+  if (CALENDAR_KINDS.has(lower[i] ?? "") && TIME_UNIT_WORDS.has(lower[i + 1] ?? "")) i++;
   const word = lower[i];
   if (word && TIME_UNIT_WORDS.has(word)) {
     const unit = singular(word);
@@ -178,7 +183,9 @@ export function extractQuantities(sentence: string): Quantity[] {
     const text = sentence.slice(m.index ?? 0, (m.index ?? 0) + end).trim();
     const rate = readRate(sentence.slice((m.index ?? 0) + end));
     consumedUntil = (m.index ?? 0) + end + (rate ? (RATE.exec(sentence.slice((m.index ?? 0) + end))?.[0].length ?? 0) : 0);
-    const base = tail.kind === "time" ? "duration" : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
+    // "a scan every one to three days": the time between events, never comparable with how long something lasts.
+    const every = tail.kind === "time" && /\b(?:every|each)\s*$/i.test(sentence.slice(0, m.index ?? 0));
+    const base = tail.kind === "time" ? (every ? "interval" : "duration") : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
     out.push({ text, index: m.index ?? 0, dimension: rate ? `${base}/${rate}` : base, min, max, noun: tail.noun });
   }
   return out;
@@ -199,6 +206,7 @@ function tokenEnd(after: string, used: number): number {
 export function formatValue(q: Pick<Quantity, "dimension" | "min" | "max">): string {
   const [base] = q.dimension.split("/");
   if (base === "duration") return formatDuration(q.min, q.max);
+  if (base === "interval") return `every ${formatDuration(q.min, q.max)}`;
   const show = (v: number) => (base === "percent" ? `${trim(v)}%` : trim(v));
   if (q.min !== null && q.max !== null) return q.min === q.max ? show(q.min) : `${show(q.min)} – ${show(q.max)}`;
   if (q.min !== null) return `≥ ${show(q.min)}`;

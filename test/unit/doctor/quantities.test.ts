@@ -35,6 +35,18 @@ describe("extractQuantities", () => {
     expect(one("Repeat the stretch three times a day.")).toMatchObject({ dimension: "count:time/day", min: 3 });
   });
 
+  it("reads the time between events as an interval, never as a length of time", () => {
+    const scans = one("You will have an ultrasound scan every one to three days.");
+    expect(scans).toMatchObject({ dimension: "interval", min: 1440, max: 3 * 1440 });
+    expect(formatValue(scans)).toBe("every 1 – 3 days");
+    expect(one("A scan takes one to three days to book.").dimension).toBe("duration");
+  });
+
+  it("reads working and business days as days", () => {
+    expect(one("Results are ready within 5 working days.")).toMatchObject({ dimension: "duration", min: null, max: 5 * 1440 });
+    expect(one("Refunds take 10 business days.")).toMatchObject({ dimension: "duration", min: 10 * 1440 });
+  });
+
   it("notes the noun a duration is attached to", () => {
     expect(one("Boosters follow at 3-6 month intervals.")).toMatchObject({ dimension: "duration", noun: "intervals" });
     expect(one("Book a 40-minute visit.")).toMatchObject({ min: 40, noun: "visit" });
