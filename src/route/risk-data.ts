@@ -1,9 +1,10 @@
 /**
  * Where the risk model's examples come from, and the labelled message sets it
  * is measured on. Training uses ONLY tuning sources: the blind sets' tuning
- * halves (BLIND_SETS: test/fixtures/safety/<set>/tuning.jsonl), the questions of the FAQ eval suites that are not held
- * out (three clinics: expected `emergency` is a clear crisis, anything else
- * ordinary), the non-held-out safety fixtures (crisis.txt as risk of unknown
+ * halves (BLIND_SETS: test/fixtures/safety/<set>/tuning.jsonl), the questions
+ * of the FAQ eval suites that are not held out (three clinics: expected
+ * `emergency` is a clear crisis, anything else ordinary), the non-held-out
+ * safety fixtures (crisis.txt as risk of unknown
  * level; the ordinary, advice, off-topic and booking sets as ordinary), and
  * the taxonomy's examples. Never heldout.jsonl, heldout-*.txt, the suites'
  * held-out halves or grades: those only measure.
