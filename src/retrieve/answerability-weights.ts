@@ -16,20 +16,20 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.577368,
-  "coverUnion": 0.077244,
-  "partMin": -0.685502,
-  "offCorpus": -0.881592,
-  "onCorpusCover": 0.929659,
-  "typeAsked": -0.551613,
-  "typeFound": 0.708849,
-  "heading": 0.121427,
-  "bm25": 0.881949,
-  "margin": 0.391396,
-  "topicTerms": 0.676145,
-  "compounds": 0.06483
+  "coverBest": 0.579989,
+  "coverUnion": 0.070135,
+  "partMin": -0.674283,
+  "offCorpus": -0.885817,
+  "onCorpusCover": 0.932958,
+  "typeAsked": -0.552454,
+  "typeFound": 0.709365,
+  "heading": 0.125226,
+  "bm25": 0.881856,
+  "margin": 0.393053,
+  "topicTerms": 0.67932,
+  "compounds": 0.064897
  },
- "bias": 1.120754,
+ "bias": 1.114837,
  "scale": {
   "coverBest": {
    "mean": 0.687497,
@@ -40,8 +40,8 @@ export default {
    "std": 0.317176
   },
   "partMin": {
-   "mean": 0.725496,
-   "std": 0.341135
+   "mean": 0.731265,
+   "std": 0.334813
   },
   "offCorpus": {
    "mean": 0.151933,
