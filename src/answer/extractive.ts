@@ -90,7 +90,8 @@ function scorePart(
     const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(keys, sectionTerms);
     const lists = chunkLists(p.chunk);
-    for (const ref of chunkSentences(p.chunk)) {
+    const sentences = chunkSentences(p.chunk);
+    for (const ref of sentences) {
       // A short list item ("Are pregnant") means what its lead-in says it means, and is quoted with it —
       // when the item itself names something asked about; otherwise every item would share its lead-in's match.
       const leadIn = (!usable(ref.text) && countWords(ref.text) >= 2 && coverageOf(keys, sentenceTerms(ref)) > 0 && lists.leadInOf.get(ref.line)) || null;
@@ -101,7 +102,7 @@ function scorePart(
       // A later sentence of a list item is about what the item's first sentence names
       // ("**Spironolactone:** a pill that… Improvement usually becomes noticeable after about 3 months."):
       // quoted with it when that name is part of what was asked and the sentence does not say it itself.
-      const head = ref.index > 0 && p.chunk.listLines.includes(ref.line) ? chunkSentences(p.chunk).find((x) => x.line === ref.line && x.index === 0)! : null;
+      const head = ref.index > 0 && p.chunk.listLines.includes(ref.line) ? sentences.find((x) => x.line === ref.line && x.index === 0)! : null;
       const itemHead = head && coverageOf(keys, new Set([...sentenceTerms(ref), ...sentenceTerms(head)])) - coverageOf(keys, sentenceTerms(ref)) >= ITEM_HEAD_GAIN ? head : null;
       const antecedent = leadIn ?? itemHead ?? (refers ? previousSentence(ref) : null);
       // "These can include dizziness…" is about what the sentence before it names: they are quoted together.

@@ -35,8 +35,8 @@ export interface Vocabulary {
   stems: Set<string>;
   /** English dictionary; null means the corpus vocabulary alone decides. */
   dictionary: WordChecker | null;
-  /** The corpus as one lowercased line of words, to find two-word phrases ("blood work"). */
-  text: string;
+  /** Every two words the corpus writes side by side ("blood work"), as "a b". */
+  pairs: Set<string>;
 }
 
 const MIN_LENGTH = 5;
@@ -53,8 +53,8 @@ function addTarget(targets: Map<string, Set<string>>, word: string) {
 export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[] = [], dictionary: WordChecker | null = null): Vocabulary {
   const words = new Set<string>();
   const targets = new Map<string, Set<string>>();
-  // The corpus's word sequence (for two-word phrases); lexicon words only join the vocabulary.
-  const corpusWords: string[] = [];
+  // Word pairs come from the articles only; lexicon words only join the vocabulary.
+  const pairs = new Set<string>();
   const add = (tokens: string[]) => {
     for (const word of tokens) {
       words.add(word);
@@ -63,12 +63,12 @@ export function buildVocabulary(corpusTexts: string[], otherKnownWords: string[]
   };
   for (const text of corpusTexts) {
     const tokens = wordTokens(text);
-    corpusWords.push(...tokens);
+    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
     add(tokens);
   }
   for (const text of otherKnownWords) add(wordTokens(text));
   const stems = new Set([...words].map(stem));
-  return { words, targets, stems, dictionary, text: ` ${corpusWords.join(" ")} ` };
+  return { words, targets, stems, dictionary, pairs };
 }
 
 /** A real English word: the dictionary knows it as written, capitalized ("monday", "tylenol"), or as every hyphen part. */
@@ -92,7 +92,7 @@ export function splitCompound(word: string, vocabulary: Vocabulary): string | nu
   for (let i = 3; i <= word.length - 3; i++) {
     const a = word.slice(0, i);
     const b = word.slice(i);
-    if (vocabulary.words.has(a) && vocabulary.words.has(b) && !isStopWord(b) && vocabulary.text.includes(` ${a} ${b} `)) return `${a} ${b}`;
+    if (vocabulary.words.has(a) && vocabulary.words.has(b) && !isStopWord(b) && vocabulary.pairs.has(`${a} ${b}`)) return `${a} ${b}`;
   }
   return null;
 }
