@@ -83,7 +83,10 @@ function scorePart(
   type: AnswerType,
   passages: ComposeInput["passages"],
   expansion: Set<string>,
+  inherited: readonly string[] = [],
 ): Candidate[] {
+  // "…and are they dangerous?" is about what "they" names: a sentence that names none of it (nor do its headings) answers something else.
+  const aboutIt = inherited.length === 0 ? null : keys.filter((k) => inherited.includes(k.stem));
   const out: Candidate[] = [];
   passages.forEach((p, passageRank) => {
     const sectionTerms = headingTerms(p.chunk);
@@ -112,6 +115,7 @@ function scorePart(
       const own = coverageOf(keys, terms);
       const withHeading = coverageOf(keys, new Set([...terms, ...sectionTerms]));
       const coverage = own + headingWeight * (withHeading - own);
+      if (aboutIt && coverageOf(aboutIt, new Set([...terms, ...sectionTerms])) === 0) continue;
       const typed = carriesAnswerType(type, ref.text);
       const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
       const words = countWords(ref.text);
@@ -195,7 +199,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
   // Preamble words help tell passages apart but never make a sentence an answer on their own.
   const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
-  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion));
+  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion, p.inherited));
 
   // One best sentence per part first, so a two-part question gets both answered.
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));

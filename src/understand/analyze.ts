@@ -38,6 +38,8 @@ export interface QuestionPart {
   text: string;
   type: AnswerType;
   terms: TopicTerm[];
+  /** Stems of the nouns a part that points back ("…and how long do they last?") took from the part before: what it asks about. */
+  inherited?: string[];
 }
 
 export interface QuestionAnalysis {
@@ -236,7 +238,7 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
     if (prev && ((!substantial && FIGURE_TYPES.has(ownType) && ownType !== prev.type) || (substantial && pointsBack))) {
       const named = prev.terms.filter((t) => t.role !== "framing" && (t.pos === "NOUN" || t.pos === "PROPN"));
       if (named.length > 0) {
-        parts.push({ text: partText, type: ownType, terms: mergeTerms(named, terms) });
+        parts.push({ text: partText, type: ownType, terms: mergeTerms(named, terms), inherited: named.map((t) => t.stem) });
         return;
       }
     }

@@ -1,0 +1,63 @@
+/**
+ * Two-part questions whose second part asks about what the first named
+ * ("…and how long will I be there?", "…and are they dangerous?"). Pinned on a
+ * small made-up clinic article.
+ */
+import { describe, expect, it } from "vitest";
+import { selectSentences } from "../../../src/answer/extractive.js";
+import { chunkArticle } from "../../../src/ingest/chunk.js";
+import { createPromoMatcher } from "../../../src/ingest/promotional.js";
+import { analyzeQuestion } from "../../../src/understand/analyze.js";
+import { buildCorpusStats } from "../../../src/understand/corpus-stats.js";
+import type { Article } from "../../../src/types.js";
+
+const VISIT = `# Your First Visit to Lakeview Eye Care
+
+Whether you are coming in for new glasses, dry eyes or a yearly check, a little preparation helps you get the most out of your appointment.
+
+## Gather Your Information
+
+Please bring or have ready:
+
+- Your current glasses and contact lenses
+- A list of all medicines you take
+- Sunglasses for the drive home
+
+## How Long Does It Take?
+
+Most first appointments last 45 to 60 minutes, including the eye drops.
+`;
+
+const SPOTS = `# Spots on the Eyelid
+
+## Common Eyelid Spots
+
+A chalazion is a firm, painless lump caused by a blocked oil gland. It often goes away on its own within a few weeks.
+
+## Serious Side Effects of Eye Drops
+
+Some people have stinging or blurred vision after dilating drops. Serious reactions are rare and dangerous: call us if you have eye pain or nausea.
+`;
+
+function article(id: string, title: string, body: string): Article {
+  return { id, title, publisher: "Lakeview Eye Care", reviewed: "2026-01-01", status: "approved", url: null, body, source: `articles/${id}.md` };
+}
+
+const chunks = [article("first-visit", "Your First Visit to Lakeview Eye Care", VISIT), article("eyelid-spots", "Spots on the Eyelid", SPOTS)].flatMap((a) =>
+  chunkArticle(a, createPromoMatcher([], [])),
+);
+const stats = buildCorpusStats(chunks);
+
+function answer(question: string): string[] {
+  const analysis = analyzeQuestion(question, { stats, expansions: [] });
+  const passages = chunks.map((chunk, i) => ({ chunk, score: 1 - i * 0.05 }));
+  return selectSentences({ question, passages, analysis, expansionTerms: [] }).map((s) => s.text);
+}
+
+describe("two-part questions about one thing", () => {
+  it("answers a part that points back with a sentence about what it points at", () => {
+    const both = answer("what is a chalazion and is it dangerous?");
+    expect(both).toContain("A chalazion is a firm, painless lump caused by a blocked oil gland.");
+    expect(both.join(" ")).not.toMatch(/dilating drops|Serious reactions/);
+  });
+});
