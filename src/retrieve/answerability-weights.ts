@@ -16,24 +16,24 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.579989,
-  "coverUnion": 0.070135,
-  "partMin": -0.674283,
-  "offCorpus": -0.885817,
-  "onCorpusCover": 0.932958,
-  "typeAsked": -0.552454,
-  "typeFound": 0.709365,
-  "heading": 0.125226,
-  "bm25": 0.881856,
-  "margin": 0.393053,
-  "topicTerms": 0.67932,
-  "compounds": 0.064897
+  "coverBest": 0.589117,
+  "coverUnion": 0.060067,
+  "partMin": -0.677265,
+  "offCorpus": -0.886978,
+  "onCorpusCover": 0.944354,
+  "typeAsked": -0.528491,
+  "typeFound": 0.666502,
+  "heading": 0.1088,
+  "bm25": 0.888603,
+  "margin": 0.396934,
+  "topicTerms": 0.676481,
+  "compounds": 0.091008
  },
- "bias": 1.114837,
+ "bias": 1.115026,
  "scale": {
   "coverBest": {
-   "mean": 0.687497,
-   "std": 0.314322
+   "mean": 0.688328,
+   "std": 0.314388
   },
   "coverUnion": {
    "mean": 0.720676,
@@ -48,36 +48,36 @@ export default {
    "std": 0.28914
   },
   "onCorpusCover": {
-   "mean": 0.650479,
-   "std": 0.359535
+   "mean": 0.65131,
+   "std": 0.359677
   },
   "typeAsked": {
    "mean": 0.303406,
    "std": 0.459729
   },
   "typeFound": {
-   "mean": 0.244582,
-   "std": 0.429839
+   "mean": 0.241486,
+   "std": 0.427984
   },
   "heading": {
-   "mean": 0.350945,
-   "std": 0.344752
+   "mean": 0.349864,
+   "std": 0.344823
   },
   "bm25": {
-   "mean": 3.256964,
-   "std": 1.101422
+   "mean": 3.257959,
+   "std": 1.101389
   },
   "margin": {
-   "mean": 0.357262,
-   "std": 0.293575
+   "mean": 0.359052,
+   "std": 0.294747
   },
   "topicTerms": {
-   "mean": 1.53108,
-   "std": 0.394324
+   "mean": 1.53019,
+   "std": 0.394975
   },
   "compounds": {
-   "mean": 0.932405,
-   "std": 0.23858
+   "mean": 0.935501,
+   "std": 0.232881
   }
  },
  "threshold": 0.43,

@@ -4,7 +4,6 @@
  * thing everywhere.
  */
 import { stemmer } from "stemmer";
-import { wordTokens } from "../answer/text.js";
 
 // Function words carry no topic. Question words are here too: "how long" is
 // matched through the content word that follows ("long" stays).
@@ -21,7 +20,9 @@ const STOP_WORDS = new Set(
     "dont don't doesnt doesn't didnt didn't cant can't cannot wont won't isnt isn't arent aren't wasnt wasn't " +
     "shouldnt shouldn't wouldnt wouldn't couldnt couldn't " +
     // Texting shorthand for function words ("how long r the sessions", "can u").
-    "r u ur ya pls plz thx"
+    "r u ur ya pls plz thx " +
+    // Comparison connectives: "IM vs IV" is about IM and IV.
+    "vs versus"
   ).split(/\s+/),
 );
 
@@ -66,11 +67,33 @@ export function stem(token: string): string {
   return stemmer(token.replace(/'s$/, "").replace(/'/g, ""));
 }
 
+/**
+ * An abbreviation written in capitals is a name even when its letters spell a function word:
+ * "IM" (intramuscular) is not "im" (I'm), "US adults" not "us", "OR" not "or".
+ */
+const ABBREVIATION = /^[A-Z]{2,4}$/;
+
+/** Mostly capitals: shouting, where capitals say nothing about abbreviations. */
+function shouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, "").length > letters.length / 2;
+}
+
+/** Word tokens as `wordTokens` gives them (lowercased), each with whether it was written as an abbreviation. */
+function casedTokens(text: string): Array<{ token: string; abbreviation: boolean }> {
+  const raw = text.replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const loud = shouted(text);
+  return raw.map((w) => ({ token: w.toLowerCase(), abbreviation: !loud && ABBREVIATION.test(w) }));
+}
+
 /** Content-word stems of a text, in order, duplicates kept. */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const token of wordTokens(text)) {
-    if (STOP_WORDS.has(token)) continue;
+  for (const { token, abbreviation } of casedTokens(text)) {
+    if (STOP_WORDS.has(token)) {
+      if (abbreviation) out.push(token);
+      continue;
+    }
     for (const part of token.split("-")) {
       if (!part || STOP_WORDS.has(part)) continue;
       out.push(stem(part));
@@ -83,6 +106,7 @@ export function contentTerms(text: string): string[] {
 /** MiniSearch `processTerm`: one token in, its stem (or null for stop words). */
 export function processTerm(term: string): string | null {
   const lower = term.toLowerCase().replace(/[’‘]/g, "'");
+  if (STOP_WORDS.has(lower) && ABBREVIATION.test(term)) return lower;
   if (!lower || STOP_WORDS.has(lower)) return null;
   return stem(lower);
 }
