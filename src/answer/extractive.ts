@@ -53,8 +53,17 @@ export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minSentenceCov
 const REFERS_BACK = /^(?:\S+\s+){0,3}(these|those|such)\b/i;
 const ANAPHORA = /^(these|this|it|its|they|their|such|that|those|however|moreover|furthermore|additionally|also|both|then)\b/i;
 
+/**
+ * Sentences about the article rather than its subject ("This guide walks through the options…") and
+ * scene-setting addressed to the reader ("Maybe your surgeon handed you a prescription…", "Whether you
+ * are coming in for acne or a rash, a little preparation helps…") introduce an article; they never
+ * answer a question, however many of its words they mention. English discourse patterns, not topics.
+ */
+const ABOUT_THE_ARTICLE = /\b(?:this|the following) (?:article|guide|post|page|blog|overview)\b/i;
+const READER_SCENE = /^(?:(?:maybe|perhaps) (?:you|your)\b|whether you(?:'re| are)\b|imagine\b)/i;
+
 function usable(sentence: string): boolean {
-  return countWords(sentence) >= 5 && !/\?["”’)]*$/.test(sentence);
+  return countWords(sentence) >= 5 && !/\?["”’)]*$/.test(sentence) && !ABOUT_THE_ARTICLE.test(sentence) && !READER_SCENE.test(sentence.replace(/’/g, "'"));
 }
 
 function termOverlap(a: Set<string>, b: Set<string>): number {

@@ -1,7 +1,8 @@
 /**
- * Two-part questions whose second part asks about what the first named
- * ("…and how long will I be there?", "…and are they dangerous?"). Pinned on a
- * small made-up clinic article.
+ * Which sentences answer: a part that points back ("…and are they dangerous?")
+ * is answered about what it points at; an article's introduction (sentences
+ * about the article, scene-setting addressed to the reader) answers nothing.
+ * Pinned on small made-up clinic articles.
  */
 import { describe, expect, it } from "vitest";
 import { selectSentences } from "../../../src/answer/extractive.js";
@@ -29,6 +30,8 @@ Most first appointments last 45 to 60 minutes, including the eye drops.
 `;
 
 const SPOTS = `# Spots on the Eyelid
+
+This guide explains the most common eyelid spots and when to call us about them.
 
 ## Common Eyelid Spots
 
@@ -59,5 +62,17 @@ describe("two-part questions about one thing", () => {
     const both = answer("what is a chalazion and is it dangerous?");
     expect(both).toContain("A chalazion is a firm, painless lump caused by a blocked oil gland.");
     expect(both.join(" ")).not.toMatch(/dilating drops|Serious reactions/);
+  });
+});
+
+describe("article introductions", () => {
+  it("never quotes a sentence about the article itself", () => {
+    const spots = answer("what are the most common eyelid spots?");
+    expect(spots).toContain("A chalazion is a firm, painless lump caused by a blocked oil gland.");
+    expect(spots.join(" ")).not.toContain("This guide explains");
+  });
+
+  it("never quotes scene-setting addressed to the reader, however many of the question's words it has", () => {
+    expect(answer("how do I get the most out of my appointment?").join(" ")).not.toMatch(/^Whether you are coming in|a little preparation helps/);
   });
 });
