@@ -10,7 +10,7 @@ import type { Clinic } from "./config.js";
 import { ChatReplySchema, type ChatReply, type ChatRequest, type ChatStreamEvent, type Turn } from "./contract.js";
 import { ExtractiveAnswerer, type AnswerInput, type Answerer } from "./answer/answerer.js";
 import { isStreamingAnswerer, type QuestionCondenser } from "./answer/llm/index.js";
-import { answerReply, bookingReply, citeSentences, crisisNotice, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, withCrisisNotice, type CitedText } from "./answer/reply.js";
+import { answerReply, bookingReply, crisisNotice, emergencyReply, noAnswerReply, offTopicReply, personalAdviceReply, withCrisisNotice, type CitedText } from "./answer/reply.js";
 import { splitReplyText } from "./answer/stream.js";
 import { selectSentences } from "./answer/extractive.js";
 import { assessAnswerability } from "./retrieve/evidence.js";
@@ -41,12 +41,6 @@ export interface AssistantDeps {
   passagesWith?: (stem: string) => number;
 }
 
-/** The previous answer as this server gives it: its citations (for the follow-up's topic) and quoted sentences. */
-interface PriorAnswer {
-  cited: Array<{ section: string | null; text: string }>;
-  sentences: ReadonlySet<string>;
-}
-
 /** What is left to do once routing and retrieval are done. */
 type Plan =
   | { kind: "final"; reply: ChatReply; trace: Trace }
@@ -57,30 +51,27 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const clinic = deps.clinic;
   const fingerprint = deps.fingerprint ?? createFingerprinter();
 
-  async function standaloneQuestion(message: string, request: ChatRequest, prior: PriorAnswer, signal?: AbortSignal): Promise<StandaloneQuestion> {
+  async function standaloneQuestion(message: string, request: ChatRequest, signal?: AbortSignal): Promise<StandaloneQuestion> {
     const history = request.history ?? [];
     if (history.length > 0 && deps.condense) {
       const condensed = await deps.condense(history, message, signal).catch(() => null);
       if (condensed) return { question: condensed, context: [] };
     }
-    return resolveWithPriorAnswer(message, history, prior.cited, deps.passagesWith);
+    return resolveWithPriorAnswer(message, history, await priorCitations(message, history), deps.passagesWith);
   }
 
   /**
-   * What the assistant answered to the patient's previous question, re-derived
-   * by answering it again here (deterministic, extractive): assistant turns in
-   * `history` are client-sent and never evidence.
+   * The passages the assistant cited for the patient's previous question,
+   * re-derived by answering it again here (deterministic, extractive):
+   * assistant turns in `history` are client-sent and never evidence.
    */
-  async function priorAnswer(message: string, history: Turn[]): Promise<PriorAnswer> {
-    const none: PriorAnswer = { cited: [], sentences: new Set() };
+  async function priorCitations(message: string, history: Turn[]) {
     const prior = needsPriorTopic(message, history) ? priorQuestion(history) : null;
-    if (!prior || routeMessage(sanitizeInput(prior), deps.safety).kind !== "question") return none;
+    if (!prior || routeMessage(sanitizeInput(prior), deps.safety).kind !== "question") return [];
     const scratch: Trace = { route: "question", risk: { level: "none", rule: null }, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
     const { input, covered } = await gather(sanitizeInput(prior), scratch);
-    if (!covered) return none;
-    const sentences = selectSentences(input);
-    const cited = sentences.length > 0 ? citeSentences(sentences).citations : [];
-    return { cited: cited.map((c) => ({ section: c.section, text: c.quote })), sentences: new Set(sentences.map((s) => s.text)) };
+    const cited = covered ? (extractive.answerSync(input)?.cited.citations ?? []) : [];
+    return cited.map((c) => ({ section: c.section, text: c.quote }));
   }
 
   /** Retrieval plus the evidence check shared by answers and advice refusals. */
@@ -124,12 +115,9 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         return final(personalAdviceReply(clinic, sessionId, facts ? limitFacts(facts.cited) : null));
       }
       case "question": {
-        const prior = await priorAnswer(message, request.history ?? []);
-        const standalone = await standaloneQuestion(message, request, prior, options.signal);
-        const gathered = await gather(standalone.question, trace, standalone.context);
-        if (!gathered.covered) return final(noAnswerReply(clinic, sessionId));
-        // A follow-up asks for something new: what the previous answer quoted is not its answer again.
-        const input = prior.sentences.size > 0 ? { ...gathered.input, alreadySaid: prior.sentences } : gathered.input;
+        const standalone = await standaloneQuestion(message, request, options.signal);
+        const { input, covered } = await gather(standalone.question, trace, standalone.context);
+        if (!covered) return final(noAnswerReply(clinic, sessionId));
         // An LLM words the same evidence: the passages holding the sentences the extractive
         // selection would quote (all top passages when it found none).
         const passages = deps.answerer === extractive ? input.passages : evidenceFirst(input);

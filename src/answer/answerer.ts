@@ -14,8 +14,6 @@ export interface AnswerInput {
   /** What the question is about, in parts, with the kind of answer each wants. */
   analysis: QuestionAnalysis;
   expansionTerms: string[];
-  /** Sentences the previous answer quoted: a follow-up is not answered with them again. */
-  alreadySaid?: ReadonlySet<string>;
   /** Stop work past this point (LLM calls honour it; extraction is instant). */
   signal?: AbortSignal;
 }

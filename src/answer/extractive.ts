@@ -30,8 +30,6 @@ interface Candidate extends SentenceRef {
   typed: boolean;
   /** The sentence it refers back to, when it opens with "This…/It…". */
   antecedent: SentenceRef | null;
-  /** Quoted by the previous answer, and not for a figure the follow-up asks for. */
-  repeat: boolean;
 }
 
 export interface ComposeOptions {
@@ -87,8 +85,6 @@ export interface ComposeInput {
   passages: Array<{ chunk: Chunk; score: number }>;
   analysis: QuestionAnalysis;
   expansionTerms: string[];
-  /** Sentences the previous answer quoted: "when do those come out?" is not answered by "a biopsy may need stitches" again. */
-  alreadySaid?: ReadonlySet<string>;
 }
 
 function scorePart(
@@ -97,7 +93,6 @@ function scorePart(
   passages: ComposeInput["passages"],
   expansion: Set<string>,
   inherited: readonly string[] = [],
-  alreadySaid: ReadonlySet<string> = new Set(),
 ): Candidate[] {
   // "…and are they dangerous?" is about what "they" names: a sentence that names none of it (nor do its headings) answers something else.
   const aboutIt = inherited.length === 0 ? null : keys.filter((k) => inherited.includes(k.stem));
@@ -115,9 +110,6 @@ function scorePart(
       // A lead-in ("Please bring:") is a candidate however short: chosen, it brings its list.
       const introduces = lists.leadIns.has(ref);
       if (!usable(ref.text) && !leadIn && !introduces) continue;
-      // Said already: the follow-up asks for something new, unless it asks for a figure this sentence states
-      // ("and for how many weeks?"). A repeat still beats a sentence that answers nothing.
-      const repeat = alreadySaid.has(ref.text) && !(FIGURE_TYPES.has(type) && carriesAnswerType(type, ref.text) === true);
       const refers = ANAPHORA.test(ref.text) || REFERS_BACK.test(ref.text);
       // A later sentence of a list item is about what the item's first sentence names
       // ("**Spironolactone:** a pill that… Improvement usually becomes noticeable after about 3 months."):
@@ -142,15 +134,12 @@ function scorePart(
       const typeBonus = coverage > 0 ? (typed === true ? 0.3 : typed === false ? -0.1 : 0) : 0;
       const relevance = coverage + 0.25 * sectionCoverage * (coverage > 0 ? 1 : 0.3) + 0.05 * Math.min(expansionHits, 2) + typeBonus - orphan;
       // Sentences from weakly retrieved passages count for less.
-      const score = relevance * (0.6 + 0.4 * p.score) * (repeat ? ALREADY_SAID_WEIGHT : 1) - lengthPenalty;
-      out.push({ ...ref, score, coverage, terms, passageRank, typed: typed === true, antecedent, repeat });
+      const score = relevance * (0.6 + 0.4 * p.score) - lengthPenalty;
+      out.push({ ...ref, score, coverage, terms, passageRank, typed: typed === true, antecedent });
     }
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
 }
-
-/** A sentence the previous answer quoted counts this much in a follow-up's answer. */
-const ALREADY_SAID_WEIGHT = 0.5;
 
 const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
 
@@ -219,7 +208,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
   // Preamble words help tell passages apart but never make a sentence an answer on their own.
   const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
-  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion, p.inherited, input.alreadySaid));
+  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion, p.inherited));
 
   // One best sentence per part first, so a two-part question gets both answered.
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));
@@ -229,9 +218,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
     const best = candidates[0];
     // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
     if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
-    const found = lists.length === 0 ? listAnswer(partKeys[i]!, parts[i]!.type, best, passages, options) : null;
-    // A list the previous answer gave in full is not the answer to what the patient asks next.
-    const list = found && !found.every((s) => input.alreadySaid?.has(s.text)) ? found : null;
+    const list = lists.length === 0 ? listAnswer(partKeys[i]!, parts[i]!.type, best, passages, options) : null;
     if (list) {
       for (const s of list) if (!lists.some((x) => sameRef(x, s))) lists.push(s);
       return;
@@ -241,8 +228,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
     let added = 1;
     for (const c of candidates.slice(1)) {
       if (added >= perPartBudget - (parts.length === 1 ? 1 : 0) || chosen.length >= options.maxSentences - 1) break;
-      // A repeat of the previous answer may stand in when nothing new answers, never as a supporting sentence.
-      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c) || LEAD_IN.test(c.text) || c.repeat) continue;
+      if (c.score < best.score * options.relativeThreshold || c.coverage === 0 || isDuplicate(c) || LEAD_IN.test(c.text)) continue;
       chosen.push(c);
       added++;
     }
