@@ -11,7 +11,7 @@ export interface Quantity {
   text: string;
   /** Where `text` starts in the sentence. */
   index: number;
-  /** "duration" (minutes), "percent", or "count:<noun stem>"; a rate adds "/<period>" ("count:time/day"). */
+  /** "duration" (minutes), "interval" (every …), "offset" or "offset:<event stem>" (… later, … after the event), "percent", or "count:<noun stem>"; a rate adds "/<period>" ("count:time/day"). */
   dimension: string;
   /** Lower and upper bound in the dimension's base unit; null = open ("at least 3 months" has no max). */
   min: number | null;
@@ -88,9 +88,14 @@ function readTail(after: string, allowCount: boolean, value: number): Tail | nul
   const tokens = after.match(/%|[\p{L}']+/gu) ?? [];
   let i = 0;
   let orMore = false;
-  if (tokens[0] === "%") return { kind: "percent", factor: 1, noun: null, used: 1, orMore };
   const lower = tokens.map((t) => t.toLowerCase());
-  if (lower[0] === "percent" || (lower[0] === "per" && lower[1] === "cent")) return { kind: "percent", factor: 1, noun: null, used: 1, orMore };
+  const percentSign = tokens[0] === "%" ? 1 : lower[0] === "percent" ? 1 : lower[0] === "per" && lower[1] === "cent" ? 2 : 0;
+  if (percentSign > 0) {
+    // "a 70–80% chance", "a 90% success rate": the noun after the sign is what the percentage measures.
+    const next = lower[percentSign];
+    const noun = next && next.length >= 3 && !NOT_NOUNS.has(next) && !next.endsWith("ly") ? tokens[percentSign]! : null;
+    return { kind: "percent", factor: 1, noun, used: percentSign, orMore };
+  }
   if (lower[0] === "or" && (lower[1] === "more" || lower[1] === "longer")) {
     orMore = true;
     i = 2;
@@ -180,15 +185,43 @@ export function extractQuantities(sentence: string): Quantity[] {
       max = closeValue * tail.factor;
       end += closing[0].length;
     }
+    // "a day-5 transfer": the unit is part of a name, not a figure.
+    if (/^-\d/.test(sentence.slice((m.index ?? 0) + end))) continue;
     const text = sentence.slice(m.index ?? 0, (m.index ?? 0) + end).trim();
     const rate = readRate(sentence.slice((m.index ?? 0) + end));
     consumedUntil = (m.index ?? 0) + end + (rate ? (RATE.exec(sentence.slice((m.index ?? 0) + end))?.[0].length ?? 0) : 0);
     // "a scan every one to three days": the time between events, never comparable with how long something lasts.
-    const every = tail.kind === "time" && /\b(?:every|each)\s*$/i.test(sentence.slice(0, m.index ?? 0));
-    const base = tail.kind === "time" ? (every ? "interval" : "duration") : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
+    // "3 to 5 sessions about 4 weeks apart" too.
+    const every = tail.kind === "time" && (/\b(?:every|each)\s*$/i.test(sentence.slice(0, m.index ?? 0)) || /^\s*apart\b/i.test(sentence.slice((m.index ?? 0) + end)));
+    const base = tail.kind === "time" ? (every ? "interval" : (offsetFrom(sentence, m.index ?? 0, end) ?? "duration")) : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
     out.push({ text, index: m.index ?? 0, dimension: rate ? `${base}/${rate}` : base, min, max, noun: tail.noun });
   }
   return out;
+}
+
+/**
+ * A time that says when something happens rather than how long it lasts: "34–36 hours later",
+ * "16 days after insemination", "after about 3 months". Never comparable with a length of time, and
+ * only with an offset from the same event: "offset:<stem of the event's noun>" ("offset" alone when
+ * none is named).
+ */
+function offsetFrom(sentence: string, start: number, length: number): string | null {
+  const before = sentence.slice(0, start);
+  // "for 1 to 2 weeks after surgery", "lasts 3 days after": how long, counted from an event.
+  if (/\b(?:for|last|lasts|lasting|take|takes|taking)\s+(?:about|around|roughly|approximately|up\s+to|at\s+least|only|just)?\s*$/i.test(before)) return null;
+  const rest = sentence.slice(start + length);
+  // "within 3 to 7 days of leaving the hospital": by when, counted from that event; "within 5 working days" alone is a length.
+  const within = /\bwithin\s+(?:the\s+first\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?$/i.test(before) || /^within\b/i.test(sentence.slice(start));
+  if (/^\s*(?:later|earlier|ago|afterwards|beforehand)\b/i.test(rest) && !within) return "offset";
+  const from = (within ? /^\s*(?:of|after|following)\s+([^.;,:]*)/i : /^\s*(?:after|before|following|post)\s+([^.;,:]*)/i).exec(rest);
+  if (within && !from) return null;
+  if (from) {
+    // The event's first word that names something: not an article or a word with digits ("a day-5 transfer" → transfer).
+    const event = (from[1]!.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).find((w) => !/\d/.test(w) && !/^(?:a|an|the|your|my|his|her|their|each|every|first|last|this|that)$/i.test(w));
+    return event ? `offset:${stem(event.toLowerCase().replace(/-/g, ""))}` : "offset";
+  }
+  if (/\b(?:after|before)\s+(?:about|around|roughly|approximately|some|only|just)?\s*$/i.test(before)) return "offset";
+  return null;
 }
 
 /** Offset in `after` just past its `used`-th word (0 when none are used). */
@@ -207,6 +240,7 @@ export function formatValue(q: Pick<Quantity, "dimension" | "min" | "max">): str
   const [base] = q.dimension.split("/");
   if (base === "duration") return formatDuration(q.min, q.max);
   if (base === "interval") return `every ${formatDuration(q.min, q.max)}`;
+  if (base === "offset" || base?.startsWith("offset:")) return `${formatDuration(q.min, q.max)} ${base === "offset" ? "later" : "after"}`;
   const show = (v: number) => (base === "percent" ? `${trim(v)}%` : trim(v));
   if (q.min !== null && q.max !== null) return q.min === q.max ? show(q.min) : `${show(q.min)} – ${show(q.max)}`;
   if (q.min !== null) return `≥ ${show(q.min)}`;

@@ -122,4 +122,16 @@ describe("contradicting figures", () => {
     expect(found.map((f) => f.figures.map((x) => `${x.articleId}: ${x.value}`))).toEqual([["cleaning-visit: 1 hour", "visit-faq: 1 – 2 hours"]]);
     expect(found[0]!.about).toContain("visit");
   });
+
+  it("never pairs times counted from different events, or a chance with a share of something else", () => {
+    // Issue #14 (fertility trial): a pregnancy test 16 days after insemination and 11 days after a
+    // transfer, and a 70-80% chance of a birth beside the share of eggs that are mature.
+    const a = article("iui", "## The test\n\nYou can do a home pregnancy test 16 days after insemination.\n\n## Eggs\n\nFreezing eggs gives roughly a 70–80% chance of a live birth.");
+    const b = article("ivf", "## The wait\n\nA urine pregnancy test is done 11 days after a day-5 transfer.\n\n## Eggs\n\nOn average, about 80% of eggs collected are mature.");
+    expect(findContradictions([a, b], noPromo)).toEqual([]);
+    // The same event with different times is still shown.
+    const c = article("iui-faq", "## Testing\n\nTake a pregnancy test 14 days after insemination.");
+    const found = findContradictions([a, c], noPromo);
+    expect(found.map((f) => f.figures.map((x) => `${x.articleId}: ${x.value}`))).toEqual([["iui: 16 days after", "iui-faq: 2 weeks after"]]);
+  });
 });

@@ -42,6 +42,27 @@ describe("extractQuantities", () => {
     expect(one("A scan takes one to three days to book.").dimension).toBe("duration");
   });
 
+  it("reads when something happens apart from how long it lasts, and from which event", () => {
+    expect(one("You can do a pregnancy test 16 days after insemination.")).toMatchObject({ dimension: "offset:insemin", min: 16 * 1440 });
+    // "a day-5 transfer" names a day; it is no figure of its own.
+    expect(extractQuantities("A pregnancy test is done 11 days after a day-5 transfer.").map((q) => q.dimension)).toEqual(["offset:transfer", "count:transfer"]);
+    expect(one("Collection is scheduled 34–36 hours later.")).toMatchObject({ dimension: "offset" });
+    expect(formatValue(one("Collection is scheduled 34–36 hours later."))).toBe("34 – 36 hours later");
+    // By when, counted from an event, is a point in time too; how long, counted from an event, is a length.
+    expect(one("Therapy begins within the first 1 to 2 weeks after repair.").dimension).toBe("offset:repair");
+    expect(one("Therapy starts within 3 to 7 days of leaving the hospital.").dimension).toBe("offset:leav");
+    expect(one("Walk with crutches, usually for 1 to 2 weeks after surgery.").dimension).toBe("duration");
+    expect(one("Results are ready within 5 working days.").dimension).toBe("duration");
+    // The time between sessions is an interval.
+    expect(extractQuantities("Most people need 3 to 5 sessions about 4 weeks apart.").map((q) => q.dimension)).toEqual(["count:session", "interval"]);
+  });
+
+  it("notes what a percentage measures when the sentence names it right after the sign", () => {
+    expect(one("Freezing eggs gives roughly a 70–80% chance of a live birth.")).toMatchObject({ dimension: "percent", noun: "chance" });
+    expect(one("A 50 per cent reduction in pain.")).toMatchObject({ text: "50 per cent", noun: "reduction" });
+    expect(one("About 80% of eggs collected are mature.").noun).toBeNull();
+  });
+
   it("reads working and business days as days", () => {
     expect(one("Results are ready within 5 working days.")).toMatchObject({ dimension: "duration", min: null, max: 5 * 1440 });
     expect(one("Refunds take 10 business days.")).toMatchObject({ dimension: "duration", min: 10 * 1440 });
