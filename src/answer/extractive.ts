@@ -26,6 +26,8 @@ interface Candidate extends SentenceRef {
   score: number;
   coverage: number;
   terms: Set<string>;
+  /** Its own words, without the sentence it refers back to: what tells two sentences apart. */
+  ownTerms: ReadonlySet<string>;
   passageRank: number;
   typed: boolean;
   /** The sentence it refers back to, when it opens with "This…/It…". */
@@ -66,7 +68,7 @@ function usable(sentence: string): boolean {
   return countWords(sentence) >= 5 && !/\?["”’)]*$/.test(sentence) && !ABOUT_THE_ARTICLE.test(sentence) && !READER_SCENE.test(sentence.replace(/’/g, "'"));
 }
 
-function termOverlap(a: Set<string>, b: Set<string>): number {
+function termOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let inter = 0;
   for (const t of a) if (b.has(t)) inter++;
   return inter / Math.max(1, Math.min(a.size, b.size));
@@ -135,7 +137,7 @@ function scorePart(
       const relevance = coverage + 0.25 * sectionCoverage * (coverage > 0 ? 1 : 0.3) + 0.05 * Math.min(expansionHits, 2) + typeBonus - orphan;
       // Sentences from weakly retrieved passages count for less.
       const score = relevance * (0.6 + 0.4 * p.score) - lengthPenalty;
-      out.push({ ...ref, score, coverage, terms, passageRank, typed: typed === true, antecedent });
+      out.push({ ...ref, score, coverage, terms, ownTerms: sentenceTerms(ref), passageRank, typed: typed === true, antecedent });
     }
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
@@ -205,7 +207,8 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const passages = input.passages.slice(0, options.passages);
   const parts = input.analysis.parts.length > 0 ? input.analysis.parts : [{ text: input.question, type: "other" as AnswerType, terms: input.analysis.terms }];
   const chosen: Candidate[] = [];
-  const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.terms, c.terms) > 0.8);
+  // Own words only: "This evaluation includes…" shares every word of the sentence it refers to once that is added.
+  const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.ownTerms, c.ownTerms) > 0.8);
   // Preamble words help tell passages apart but never make a sentence an answer on their own.
   const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
   const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion, p.inherited));

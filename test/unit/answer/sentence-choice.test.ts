@@ -27,6 +27,10 @@ Please bring or have ready:
 ## How Long Does It Take?
 
 Most first appointments last 45 to 60 minutes, including the eye drops.
+
+## Before Any Treatment
+
+Before any treatment, you will have a thorough eye assessment to check that it is safe for you. This assessment includes a vision test, a pressure check and a look at the retina.
 `;
 
 const SPOTS = `# Spots on the Eyelid
@@ -74,5 +78,13 @@ describe("article introductions", () => {
 
   it("never quotes scene-setting addressed to the reader, however many of the question's words it has", () => {
     expect(answer("how do I get the most out of my appointment?").join(" ")).not.toMatch(/^Whether you are coming in|a little preparation helps/);
+  });
+});
+
+describe("sentences that refer back", () => {
+  it("quotes a sentence that refers back together with the one it refers to, not as a repeat of it", () => {
+    const both = answer("what does the eye assessment involve?");
+    expect(both).toContain("This assessment includes a vision test, a pressure check and a look at the retina.");
+    expect(both).toContain("Before any treatment, you will have a thorough eye assessment to check that it is safe for you.");
   });
 });
