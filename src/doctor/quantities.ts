@@ -11,7 +11,7 @@ export interface Quantity {
   text: string;
   /** Where `text` starts in the sentence. */
   index: number;
-  /** "duration" (minutes), "interval" (every …), "offset" or "offset:<event stem>" (… later, … after the event), "percent", or "count:<noun stem>"; a rate adds "/<period>" ("count:time/day"). */
+  /** "duration" (minutes), "interval" (every …), "offset:<side>:<event stem>" (… after the event, … later), "percent", or "count:<noun stem>"; a rate adds "/<period>" ("count:time/day"). */
   dimension: string;
   /** Lower and upper bound in the dimension's base unit; null = open ("at least 3 months" has no max). */
   min: number | null;
@@ -201,9 +201,9 @@ export function extractQuantities(sentence: string): Quantity[] {
 
 /**
  * A time that says when something happens rather than how long it lasts: "34–36 hours later",
- * "16 days after insemination", "after about 3 months". Never comparable with a length of time, and
- * only with an offset from the same event: "offset:<stem of the event's noun>" ("offset" alone when
- * none is named).
+ * "16 days after insemination", "1 month before treatment", "after about 3 months". Never comparable
+ * with a length of time, and only with a time on the same side of the same event:
+ * "offset:<after|before|later|earlier|ago>:<stem of the event's noun, or empty>".
  */
 function offsetFrom(sentence: string, start: number, length: number): string | null {
   const before = sentence.slice(0, start);
@@ -212,15 +212,18 @@ function offsetFrom(sentence: string, start: number, length: number): string | n
   const rest = sentence.slice(start + length);
   // "within 3 to 7 days of leaving the hospital": by when, counted from that event; "within 5 working days" alone is a length.
   const within = /\bwithin\s+(?:the\s+first\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?$/i.test(before) || /^within\b/i.test(sentence.slice(start));
-  if (/^\s*(?:later|earlier|ago|afterwards|beforehand)\b/i.test(rest) && !within) return "offset";
-  const from = (within ? /^\s*(?:of|after|following)\s+([^.;,:]*)/i : /^\s*(?:after|before|following|post)\s+([^.;,:]*)/i).exec(rest);
+  const adverb = /^\s*(later|earlier|ago|afterwards|beforehand)\b/i.exec(rest);
+  if (adverb && !within) return `offset:${adverb[1]!.toLowerCase().replace("afterwards", "later").replace("beforehand", "earlier")}:`;
+  const from = (within ? /^\s*(of|after|following)\s+([^.;,:]*)/i : /^\s*(after|before|following|post)\s+([^.;,:]*)/i).exec(rest);
   if (within && !from) return null;
   if (from) {
+    const side = from[1]!.toLowerCase() === "before" ? "before" : "after";
     // The event's first word that names something: not an article or a word with digits ("a day-5 transfer" → transfer).
-    const event = (from[1]!.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).find((w) => !/\d/.test(w) && !/^(?:a|an|the|your|my|his|her|their|each|every|first|last|this|that)$/i.test(w));
-    return event ? `offset:${stem(event.toLowerCase().replace(/-/g, ""))}` : "offset";
+    const event = (from[2]!.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).find((w) => !/\d/.test(w) && !/^(?:a|an|the|your|my|his|her|their|each|every|first|last|this|that)$/i.test(w));
+    return `offset:${side}:${event ? stem(event.toLowerCase().replace(/-/g, "")) : ""}`;
   }
-  if (/\b(?:after|before)\s+(?:about|around|roughly|approximately|some|only|just)?\s*$/i.test(before)) return "offset";
+  const bare = /\b(after|before)\s+(?:about|around|roughly|approximately|some|only|just)?\s*$/i.exec(before);
+  if (bare) return `offset:${bare[1]!.toLowerCase() === "before" ? "earlier" : "later"}:`;
   return null;
 }
 
@@ -240,7 +243,7 @@ export function formatValue(q: Pick<Quantity, "dimension" | "min" | "max">): str
   const [base] = q.dimension.split("/");
   if (base === "duration") return formatDuration(q.min, q.max);
   if (base === "interval") return `every ${formatDuration(q.min, q.max)}`;
-  if (base === "offset" || base?.startsWith("offset:")) return `${formatDuration(q.min, q.max)} ${base === "offset" ? "later" : "after"}`;
+  if (base!.startsWith("offset:")) return `${formatDuration(q.min, q.max)} ${base!.split(":")[1]}`;
   const show = (v: number) => (base === "percent" ? `${trim(v)}%` : trim(v));
   if (q.min !== null && q.max !== null) return q.min === q.max ? show(q.min) : `${show(q.min)} – ${show(q.max)}`;
   if (q.min !== null) return `≥ ${show(q.min)}`;

@@ -43,14 +43,17 @@ describe("extractQuantities", () => {
   });
 
   it("reads when something happens apart from how long it lasts, and from which event", () => {
-    expect(one("You can do a pregnancy test 16 days after insemination.")).toMatchObject({ dimension: "offset:insemin", min: 16 * 1440 });
+    expect(one("You can do a pregnancy test 16 days after insemination.")).toMatchObject({ dimension: "offset:after:insemin", min: 16 * 1440 });
     // "a day-5 transfer" names a day; it is no figure of its own.
-    expect(extractQuantities("A pregnancy test is done 11 days after a day-5 transfer.").map((q) => q.dimension)).toEqual(["offset:transfer", "count:transfer"]);
-    expect(one("Collection is scheduled 34–36 hours later.")).toMatchObject({ dimension: "offset" });
+    expect(extractQuantities("A pregnancy test is done 11 days after a day-5 transfer.").map((q) => q.dimension)).toEqual(["offset:after:transfer", "count:transfer"]);
+    expect(one("Collection is scheduled 34–36 hours later.")).toMatchObject({ dimension: "offset:later:" });
     expect(formatValue(one("Collection is scheduled 34–36 hours later."))).toBe("34 – 36 hours later");
+    // Before an event is not after it.
+    expect(one("Stop the cream 1 week before the peel.")).toMatchObject({ dimension: "offset:before:peel" });
+    expect(formatValue(one("Stop the cream 1 week before the peel."))).toBe("1 week before");
     // By when, counted from an event, is a point in time too; how long, counted from an event, is a length.
-    expect(one("Therapy begins within the first 1 to 2 weeks after repair.").dimension).toBe("offset:repair");
-    expect(one("Therapy starts within 3 to 7 days of leaving the hospital.").dimension).toBe("offset:leav");
+    expect(one("Therapy begins within the first 1 to 2 weeks after repair.").dimension).toBe("offset:after:repair");
+    expect(one("Therapy starts within 3 to 7 days of leaving the hospital.").dimension).toBe("offset:after:leav");
     expect(one("Walk with crutches, usually for 1 to 2 weeks after surgery.").dimension).toBe("duration");
     expect(one("Results are ready within 5 working days.").dimension).toBe("duration");
     // The time between sessions is an interval.
