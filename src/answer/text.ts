@@ -71,14 +71,17 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/** A word: letters/digits, internal hyphens and apostrophes kept. */
+const WORD_TOKEN = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+
+/** Word tokens as written (case kept, curly apostrophes straightened). */
+export function casedWordTokens(text: string): string[] {
+  return text.replace(/[’‘]/g, "'").match(WORD_TOKEN) ?? [];
+}
+
 /** Lower-cased word tokens (letters/digits, internal hyphens and apostrophes kept). */
 export function wordTokens(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? []
-  );
+  return casedWordTokens(text.toLowerCase());
 }
 
 export function countWords(text: string): number {

@@ -4,6 +4,7 @@
  * intervals in one base unit per dimension, so "about an hour" and "60
  * minutes" compare equal and "1 to 2 hours" does not. Pure and topic-free.
  */
+import { casedWordTokens } from "../answer/text.js";
 import { stem } from "../retrieve/terms.js";
 
 export interface Quantity {
@@ -185,16 +186,19 @@ export function extractQuantities(sentence: string): Quantity[] {
       max = closeValue * tail.factor;
       end += closing[0].length;
     }
+    const at = m.index ?? 0;
+    const lead = sentence.slice(0, at);
+    const rest = sentence.slice(at + end);
     // "a day-5 transfer": the unit is part of a name, not a figure.
-    if (/^-\d/.test(sentence.slice((m.index ?? 0) + end))) continue;
-    const text = sentence.slice(m.index ?? 0, (m.index ?? 0) + end).trim();
-    const rate = readRate(sentence.slice((m.index ?? 0) + end));
-    consumedUntil = (m.index ?? 0) + end + (rate ? (RATE.exec(sentence.slice((m.index ?? 0) + end))?.[0].length ?? 0) : 0);
+    if (/^-\d/.test(rest)) continue;
+    const text = sentence.slice(at, at + end).trim();
+    const rate = readRate(rest);
+    consumedUntil = at + end + (rate ? (RATE.exec(rest)?.[0].length ?? 0) : 0);
     // "a scan every one to three days": the time between events, never comparable with how long something lasts.
     // "3 to 5 sessions about 4 weeks apart" too.
-    const every = tail.kind === "time" && (/\b(?:every|each)\s*$/i.test(sentence.slice(0, m.index ?? 0)) || /^\s*apart\b/i.test(sentence.slice((m.index ?? 0) + end)));
-    const base = tail.kind === "time" ? (every ? "interval" : (offsetFrom(sentence, m.index ?? 0, end) ?? "duration")) : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
-    out.push({ text, index: m.index ?? 0, dimension: rate ? `${base}/${rate}` : base, min, max, noun: tail.noun });
+    const every = tail.kind === "time" && (/\b(?:every|each)\s*$/i.test(lead) || /^\s*apart\b/i.test(rest));
+    const base = tail.kind === "time" ? (every ? "interval" : (offsetFrom(lead, text, rest) ?? "duration")) : tail.kind === "percent" ? "percent" : `count:${stem(singular(tail.noun!.toLowerCase()))}`;
+    out.push({ text, index: at, dimension: rate ? `${base}/${rate}` : base, min, max, noun: tail.noun });
   }
   return out;
 }
@@ -205,13 +209,11 @@ export function extractQuantities(sentence: string): Quantity[] {
  * with a length of time, and only with a time on the same side of the same event:
  * "offset:<after|before|later|earlier|ago>:<stem of the event's noun, or empty>".
  */
-function offsetFrom(sentence: string, start: number, length: number): string | null {
-  const before = sentence.slice(0, start);
+function offsetFrom(before: string, figure: string, rest: string): string | null {
   // "for 1 to 2 weeks after surgery", "lasts 3 days after": how long, counted from an event.
-  if (/\b(?:for|last|lasts|lasting|take|takes|taking)\s+(?:about|around|roughly|approximately|up\s+to|at\s+least|only|just)?\s*$/i.test(before)) return null;
-  const rest = sentence.slice(start + length);
+  if (new RegExp(String.raw`\b(?:for|last|lasts|lasting|take|takes|taking)\s+${HEDGE}$`, "i").test(before)) return null;
   // "within 3 to 7 days of leaving the hospital": by when, counted from that event; "within 5 working days" alone is a length.
-  const within = /\bwithin\s+(?:the\s+first\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+)?$/i.test(before) || /^within\b/i.test(sentence.slice(start));
+  const within = new RegExp(String.raw`\bwithin\s+(?:the\s+first\s+)?${HEDGE}$`, "i").test(before) || /^within\b/i.test(figure);
   const adverb = /^\s*(later|earlier|ago|afterwards|beforehand)\b/i.exec(rest);
   if (adverb && !within) return `offset:${adverb[1]!.toLowerCase().replace("afterwards", "later").replace("beforehand", "earlier")}:`;
   const from = (within ? /^\s*(of|after|following)\s+([^.;,:]*)/i : /^\s*(after|before|following|post)\s+([^.;,:]*)/i).exec(rest);
@@ -219,13 +221,16 @@ function offsetFrom(sentence: string, start: number, length: number): string | n
   if (from) {
     const side = from[1]!.toLowerCase() === "before" ? "before" : "after";
     // The event's first word that names something: not an article or a word with digits ("a day-5 transfer" → transfer).
-    const event = (from[2]!.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? []).find((w) => !/\d/.test(w) && !/^(?:a|an|the|your|my|his|her|their|each|every|first|last|this|that)$/i.test(w));
+    const event = casedWordTokens(from[2]!).find((w) => !/\d/.test(w) && !/^(?:a|an|the|your|my|his|her|their|each|every|first|last|this|that)$/i.test(w));
     return `offset:${side}:${event ? stem(event.toLowerCase().replace(/-/g, "")) : ""}`;
   }
-  const bare = /\b(after|before)\s+(?:about|around|roughly|approximately|some|only|just)?\s*$/i.exec(before);
+  const bare = new RegExp(String.raw`\b(after|before)\s+${HEDGE}$`, "i").exec(before);
   if (bare) return `offset:${bare[1]!.toLowerCase() === "before" ? "earlier" : "later"}:`;
   return null;
 }
+
+/** Words that soften a figure without changing what it measures ("for about", "after roughly"), optional, with the space after. */
+const HEDGE = String.raw`(?:(?:about|around|roughly|approximately|up\s+to|at\s+least|only|just|some)\s*)?`;
 
 /** Offset in `after` just past its `used`-th word (0 when none are used). */
 function tokenEnd(after: string, used: number): number {

@@ -4,6 +4,7 @@
  * thing everywhere.
  */
 import { stemmer } from "stemmer";
+import { casedWordTokens } from "../answer/text.js";
 
 // Function words carry no topic. Question words are here too: "how long" is
 // matched through the content word that follows ("long" stays).
@@ -79,11 +80,10 @@ function shouted(text: string): boolean {
   return letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, "").length > letters.length / 2;
 }
 
-/** Word tokens as `wordTokens` gives them (lowercased), each with whether it was written as an abbreviation. */
+/** Lowercased word tokens, each with whether it was written as an abbreviation. */
 function casedTokens(text: string): Array<{ token: string; abbreviation: boolean }> {
-  const raw = text.replace(/[’‘]/g, "'").match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
   const loud = shouted(text);
-  return raw.map((w) => ({ token: w.toLowerCase(), abbreviation: !loud && ABBREVIATION.test(w) }));
+  return casedWordTokens(text).map((w) => ({ token: w.toLowerCase(), abbreviation: !loud && ABBREVIATION.test(w) }));
 }
 
 /** Content-word stems of a text, in order, duplicates kept. */

@@ -4,12 +4,8 @@
  * when it is about one item. Pinned on a small made-up clinic article.
  */
 import { describe, expect, it } from "vitest";
-import { selectSentences } from "../../../src/answer/extractive.js";
-import { chunkArticle } from "../../../src/ingest/chunk.js";
-import { createPromoMatcher } from "../../../src/ingest/promotional.js";
-import { analyzeQuestion } from "../../../src/understand/analyze.js";
-import { buildCorpusStats } from "../../../src/understand/corpus-stats.js";
 import type { Article } from "../../../src/types.js";
+import { selectorOn } from "./select-on.js";
 
 const BODY = `# Your First Visit to Brightside Dental
 
@@ -51,15 +47,8 @@ Call the office if you notice any of these after a tooth is removed:
 `;
 
 const article: Article = { id: "first-visit", title: "Your First Visit to Brightside Dental", publisher: "Brightside Dental", reviewed: "2026-01-01", status: "approved", url: null, body: BODY, source: "articles/first-visit.md" };
-const chunks = chunkArticle(article, createPromoMatcher([], []));
-const stats = buildCorpusStats(chunks);
-
 /** The sentences chosen for a question, every chunk offered as a passage (best first: the order given). */
-function answer(question: string): string[] {
-  const analysis = analyzeQuestion(question, { stats, expansions: [] });
-  const passages = chunks.map((chunk, i) => ({ chunk, score: 1 - i * 0.1 }));
-  return selectSentences({ question, passages, analysis, expansionTerms: [] }).map((s) => s.text);
-}
+const answer = selectorOn([article], 0.1);
 
 describe("list answers", () => {
   it("answers a question about the list with the whole list and its lead-in, in order", () => {

@@ -5,12 +5,8 @@
  * Pinned on small made-up clinic articles.
  */
 import { describe, expect, it } from "vitest";
-import { selectSentences } from "../../../src/answer/extractive.js";
-import { chunkArticle } from "../../../src/ingest/chunk.js";
-import { createPromoMatcher } from "../../../src/ingest/promotional.js";
-import { analyzeQuestion } from "../../../src/understand/analyze.js";
-import { buildCorpusStats } from "../../../src/understand/corpus-stats.js";
 import type { Article } from "../../../src/types.js";
+import { selectorOn } from "./select-on.js";
 
 const VISIT = `# Your First Visit to Lakeview Eye Care
 
@@ -50,16 +46,7 @@ function article(id: string, title: string, body: string): Article {
   return { id, title, publisher: "Lakeview Eye Care", reviewed: "2026-01-01", status: "approved", url: null, body, source: `articles/${id}.md` };
 }
 
-const chunks = [article("first-visit", "Your First Visit to Lakeview Eye Care", VISIT), article("eyelid-spots", "Spots on the Eyelid", SPOTS)].flatMap((a) =>
-  chunkArticle(a, createPromoMatcher([], [])),
-);
-const stats = buildCorpusStats(chunks);
-
-function answer(question: string): string[] {
-  const analysis = analyzeQuestion(question, { stats, expansions: [] });
-  const passages = chunks.map((chunk, i) => ({ chunk, score: 1 - i * 0.05 }));
-  return selectSentences({ question, passages, analysis, expansionTerms: [] }).map((s) => s.text);
-}
+const answer = selectorOn([article("first-visit", "Your First Visit to Lakeview Eye Care", VISIT), article("eyelid-spots", "Spots on the Eyelid", SPOTS)], 0.05);
 
 describe("two-part questions about one thing", () => {
   it("answers a part that points back with a sentence about what it points at", () => {
