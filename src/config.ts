@@ -4,6 +4,7 @@
  * `process.env`; everything receives a `Config` (or a slice of it).
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
@@ -119,6 +120,8 @@ const EnvSchema = z.object({
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
+  /** Worker threads that embed chunks during an index build with the local model (default: one per core). */
+  EMBED_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   ANSWERER: z.enum(["extractive", "llm"]).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: outboundUrl.optional(),
@@ -150,7 +153,7 @@ export interface Config {
   leadRetentionDays: number | null;
   /** Whether a lead keeps the chat session id the widget sends (clinic opt-in). */
   leadSessionId: boolean;
-  embedder: { kind: "local" } | { kind: "openai"; model: string };
+  embedder: { kind: "local"; threads: number } | { kind: "openai"; model: string };
   answerer: "extractive" | "llm";
   openai: { apiKey: string | null; baseUrl: string | null; chatModel: string; timeoutMs: number; dailyRequestCap: number };
   retrieval: { fusion?: "bm25" | "dense" | "linear" | "rrf"; denseWeight?: number };
@@ -237,7 +240,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
     webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
     leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
     leadSessionId: e.LEADS_INCLUDE_SESSION_ID,
-    embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local" },
+    embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local", threads: e.EMBED_THREADS ?? availableParallelism() },
     answerer,
     openai: {
       apiKey: e.OPENAI_API_KEY ?? null,

@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import { createOpenAIEmbeddings } from "./openai.js";
 import type { IdentifiedEmbeddings } from "./types.js";
-import { createUseLiteEmbeddings } from "./use-lite.js";
+import { createUseLiteEmbeddings, USE_LITE_RETRIEVAL_TOKENS } from "./use-lite.js";
 
 export type { IdentifiedEmbeddings } from "./types.js";
 
@@ -10,5 +10,5 @@ export function createEmbedder(config: Pick<Config, "embedder" | "openai">): Ide
   if (config.embedder.kind === "openai") {
     return createOpenAIEmbeddings({ model: config.embedder.model, apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl });
   }
-  return createUseLiteEmbeddings();
+  return createUseLiteEmbeddings({ threads: config.embedder.threads, maxTokens: USE_LITE_RETRIEVAL_TOKENS });
 }

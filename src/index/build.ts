@@ -21,15 +21,22 @@ export interface BuildOptions extends CorpusPaths {
   /** Called after each embedding batch (cached embeddings count as done from the start). */
   onProgress?: (done: number, total: number) => void;
   embedBatchSize?: number;
+  /** Fewest texts to embed for which the embedder's worker threads are opened (default BULK_MIN_TEXTS). */
+  bulkMinTexts?: number;
 }
 
 /**
- * Texts per embedDocuments call. For USE-lite, batching saves nothing: CPU
- * time per chunk is about 70-80 ms at batch sizes 1, 16, 64 and 128 alike
- * (npm run bench -- --library N --embed-batches 1,16,64,128); remote
- * embedders (OpenAI) gain from fewer requests.
+ * Texts per embedDocuments call (one task of a worker thread). For USE-lite,
+ * the size barely matters: CPU time per chunk is within noise at 1, 4 and 16;
+ * remote embedders (OpenAI) gain from fewer requests.
  */
 export const DEFAULT_EMBED_BATCH = 16;
+
+/**
+ * Fewest texts worth opening worker threads for: starting one and loading its
+ * model costs about half a second, the time to embed some ten chunks in-process.
+ */
+export const BULK_MIN_TEXTS = 128;
 
 /** Vectors for `texts`, reusing the index dir's embedding cache and refreshing it. */
 async function embedWithCache(texts: string[], options: BuildOptions): Promise<number[][]> {
@@ -38,23 +45,36 @@ async function embedWithCache(texts: string[], options: BuildOptions): Promise<n
   const keys = texts.map(embeddingKey);
   const missing = [...new Set(keys.filter((k) => !cache.has(k)))];
   const textOf = new Map(keys.map((k, i) => [k, texts[i]!]));
-  const batch = options.embedBatchSize ?? DEFAULT_EMBED_BATCH;
+  const size = options.embedBatchSize ?? DEFAULT_EMBED_BATCH;
+  const batches = Array.from({ length: Math.ceil(missing.length / size) }, (_, i) => missing.slice(i * size, (i + 1) * size));
   const uses = new Map<string, number>();
   for (const k of keys) uses.set(k, (uses.get(k) ?? 0) + 1);
   let done = texts.length - missing.reduce((n, k) => n + uses.get(k)!, 0);
   options.onProgress?.(done, texts.length);
-  for (let i = 0; i < missing.length; i += batch) {
-    const slice = missing.slice(i, i + batch);
-    const embedded = await embedder.embeddings.embedDocuments(slice.map((k) => textOf.get(k)!));
-    if (embedded.length !== slice.length) throw new Error(`Embedder ${embedder.id} returned ${embedded.length} vectors for ${slice.length} texts.`);
-    embedded.forEach((v, j) => {
-      if (v.length !== embedder.dimensions) {
-        throw new Error(`Embedder ${embedder.id} returned ${v.length} dimensions, expected ${embedder.dimensions}.`);
-      }
-      cache.set(slice[j]!, v);
-    });
-    done += slice.reduce((n, k) => n + uses.get(k)!, 0);
-    options.onProgress?.(done, texts.length);
+
+  const bulk = missing.length >= (options.bulkMinTexts ?? BULK_MIN_TEXTS) ? embedder.openBulk?.() : undefined;
+  const embed = bulk ? (t: string[]) => bulk.embedDocuments(t) : (t: string[]) => embedder.embeddings.embedDocuments(t);
+  let next = 0;
+  // `concurrency` loops share one queue of batches; each vector lands under its own key, so order does not matter.
+  const lane = async () => {
+    for (let b = next++; b < batches.length; b = next++) {
+      const slice = batches[b]!;
+      const embedded = await embed(slice.map((k) => textOf.get(k)!));
+      if (embedded.length !== slice.length) throw new Error(`Embedder ${embedder.id} returned ${embedded.length} vectors for ${slice.length} texts.`);
+      embedded.forEach((v, j) => {
+        if (v.length !== embedder.dimensions) {
+          throw new Error(`Embedder ${embedder.id} returned ${v.length} dimensions, expected ${embedder.dimensions}.`);
+        }
+        cache.set(slice[j]!, v);
+      });
+      done += slice.reduce((n, k) => n + uses.get(k)!, 0);
+      options.onProgress?.(done, texts.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: bulk?.concurrency ?? 1 }, lane));
+  } finally {
+    await bulk?.close();
   }
   const used = new Map(keys.map((k) => [k, cache.get(k)!]));
   await mkdir(options.indexDir, { recursive: true });

@@ -65,8 +65,9 @@ async function setUp(embedder: IdentifiedEmbeddings) {
 
 describe("edge index (local embedder: BM25 only)", () => {
   let env: Awaited<ReturnType<typeof setUp>>;
+  const local = createEmbedder({ embedder: { kind: "local", threads: 1 }, openai: { apiKey: null, baseUrl: null, chatModel: "", timeoutMs: 1000, dailyRequestCap: 0 } });
   beforeAll(async () => {
-    env = await setUp(createEmbedder({ embedder: { kind: "local" }, openai: { apiKey: null, baseUrl: null, chatModel: "", timeoutMs: 1000, dailyRequestCap: 0 } }));
+    env = await setUp(local);
   });
   afterAll(async () => {
     await rm(env.dir, { recursive: true, force: true });
@@ -83,7 +84,7 @@ describe("edge index (local embedder: BM25 only)", () => {
   });
 
   it("carries the corpus topic the Node index derived, so the Worker routes alike", async () => {
-    const node = await loadIndex(env.config.paths.indexDir, { embedderId: "local:use-lite-en@0.2.0", dimensions: 512 });
+    const node = await loadIndex(env.config.paths.indexDir, { embedderId: local.id, dimensions: local.dimensions });
     const edge = loadEdgeIndex(env.raw);
     expect(env.raw.topic).toEqual(node.topicData);
     expect([...edge.safety.topic.keyTerms].sort()).toEqual([...node.topic.keyTerms].sort());
@@ -91,7 +92,7 @@ describe("edge index (local embedder: BM25 only)", () => {
   });
 
   it("ranks passages exactly like the Node index", async () => {
-    const node = await loadIndex(env.config.paths.indexDir, { embedderId: "local:use-lite-en@0.2.0", dimensions: 512 });
+    const node = await loadIndex(env.config.paths.indexDir, { embedderId: local.id, dimensions: local.dimensions });
     const lexicon = await loadLexicon(clinicFiles(env.config.paths).lexicon);
     const edge = loadEdgeIndex(env.raw);
     const onNode = createRetriever({ chunksById: node.chunksById, bm25: node.bm25, vectors: null }, null, lexicon);
