@@ -1,12 +1,16 @@
 /**
  * Per-kind accept/reject figures of the claim verifier on the red-team
  * fixture sets (test/fixtures/verifier/*.jsonl): each generated sentence is
- * checked against the source sentences it cites.
+ * checked against the source sentences it cites, with its clinic's lexicon
+ * and article titles. `tuning`/`heldout` are over the pain clinic's articles;
+ * `<clinic>-tuning`/`<clinic>-heldout` over corpus/<clinic>/.
  *
- *   npm run verifier-report                 # both halves
- *   npx tsx scripts/verifier-report.ts --set tuning --show-failures
+ *   npx tsx scripts/verifier-report.ts                 # every set
+ *   npx tsx scripts/verifier-report.ts --set physio-tuning --show-failures
  *   npx tsx scripts/verifier-report.ts --bench   # per-sentence latency, WordNet loaded, sentence cache cold
  */
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { loadLexicon } from "../src/retrieve/lexicon.js";
 import { installedWordNet } from "../src/answer/claims/wordnet-files.js";
@@ -16,19 +20,31 @@ import { DEFAULT_VERIFY, prepareEvidence, verifySentence } from "../src/answer/v
 import { loadArticles } from "../src/ingest/load-articles.js";
 
 const args = process.argv.slice(2);
-const sets = args.includes("--set") ? [args[args.indexOf("--set") + 1]!] : ["tuning", "heldout"];
+const root = path.resolve(import.meta.dirname, "..");
+const fixturesDir = path.join(root, "test", "fixtures", "verifier");
+const sets = args.includes("--set")
+  ? [args[args.indexOf("--set") + 1]!]
+  : (await readdir(fixturesDir)).filter((f) => f.endsWith(".jsonl")).map((f) => f.replace(/\.jsonl$/, "")).sort();
 const showFailures = args.includes("--show-failures");
 const bench = args.includes("--bench");
-const root = path.resolve(import.meta.dirname, "..");
-const lexicon = await loadLexicon([path.join(root, "corpus/defaults/lexicon.yaml"), path.join(root, "corpus/ketamine-pain/lexicon.yaml")]);
+
+/** The clinic a set's sentences come from: its lexicon and titles are the verifier's context. */
+const clinicOf = (set: string) => (/^(tuning|heldout)$/.test(set) ? "ketamine-pain" : set.replace(/-(tuning|heldout)$/, ""));
+async function clinicContext(clinic: string) {
+  const own = path.join(root, "corpus", clinic, "lexicon.yaml");
+  const lexicon = await loadLexicon([path.join(root, "corpus/defaults/lexicon.yaml"), ...(existsSync(own) ? [own] : [])]);
+  const options = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
+  const titles = new Map((await loadArticles(path.join(root, "corpus", clinic, "articles"))).map((a) => [a.id, a.title]));
+  return { options, titles };
+}
+
 const loadStart = performance.now();
-const options = { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
 // Load the dictionary and the tagger once, as the server does at start.
-verifySentence("Sessions last about an hour.", ["Each session usually lasts about an hour."], options);
+verifySentence("Sessions last about an hour.", ["Each session usually lasts about an hour."], (await clinicContext("ketamine-pain")).options);
 if (bench) console.log(`WordNet + tagger load: ${(performance.now() - loadStart).toFixed(0)} ms`);
-const titles = new Map((await loadArticles(path.join(root, "corpus/ketamine-pain/articles"))).map((a) => [a.id, a.title]));
 for (const set of sets) {
-  const fixtures = await loadVerifierFixtures(path.join(root, "test", "fixtures", "verifier", `${set}.jsonl`));
+  const { options, titles } = await clinicContext(clinicOf(set));
+  const fixtures = await loadVerifierFixtures(path.join(fixturesDir, `${set}.jsonl`));
   if (bench) {
     // Source sentences are prepared first, as the server does for the corpus at start; each generated
     // sentence is then checked once, timed alone, paying for its own analysis as a request would.
