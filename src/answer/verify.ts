@@ -33,7 +33,7 @@
 import { splitSentences } from "./text.js";
 import { analyzeSentence, type AnalyzedSentence, type ClaimToken } from "./claims/analyze.js";
 import { extractFacts, type Facts } from "./claims/facts.js";
-import { ABSOLUTE_WORDS, CAUSAL_LINKS, REVERSING_VERBS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES } from "./claims/grammar.js";
+import { ABSOLUTE_WORDS, CAUSAL_LINKS, REVERSING_VERBS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES, RESTRICTORS } from "./claims/grammar.js";
 import type { Thesaurus } from "./claims/wordnet.js";
 
 export { extractFacts, type Facts } from "./claims/facts.js";
@@ -68,6 +68,7 @@ export type VerifyReason =
   | "unsupported_word"
   | "absolute_not_in_passage"
   | "quantifier_stronger"
+  | "quantifier_dropped"
   | "hedge_dropped"
   | "hardener_not_in_passage"
   | "obligation_not_in_passage"
@@ -314,8 +315,12 @@ function chooseSupport(gen: AnalyzedSentence, genFacts: Facts, candidates: Analy
 /** How many content words after a negator or hedge it governs (within its clause). */
 const SCOPE_WORDS = 6;
 
+const isScoped = (t: ClaimToken) => t.role === "content" || t.role === "direction";
+/** A quantifier's scope also counts the nouns the grammar lists as function words ("many people"). */
+const isQuantified = (t: ClaimToken) => isScoped(t) || t.pos === "NOUN";
+
 /** Content tokens governed by each token of `role` ("not", "may"), one list per occurrence. */
-function scopes(s: AnalyzedSentence, isTrigger: (t: ClaimToken) => boolean): ClaimToken[][] {
+function scopes(s: AnalyzedSentence, isTrigger: (t: ClaimToken) => boolean, inScope: (t: ClaimToken) => boolean = isScoped): ClaimToken[][] {
   const out: ClaimToken[][] = [];
   s.tokens.forEach((t, i) => {
     if (!isTrigger(t)) return;
@@ -323,7 +328,7 @@ function scopes(s: AnalyzedSentence, isTrigger: (t: ClaimToken) => boolean): Cla
     for (let j = i + 1; j < s.tokens.length && scope.length < SCOPE_WORDS; j++) {
       const u = s.tokens[j]!;
       if (u.clause !== t.clause) break;
-      if (u.role === "content" || u.role === "direction") scope.push(u);
+      if (inScope(u)) scope.push(u);
     }
     out.push(scope);
   });
@@ -338,17 +343,32 @@ function sameWord(a: ClaimToken, b: ClaimToken, thesaurus: Thesaurus | null): bo
 
 const isNegator = (t: ClaimToken) => t.role === "negator";
 const isHedge = (t: ClaimToken) => t.role === "hedge" && !EXISTENTIAL_HEDGES.has(t.normal);
+/**
+ * Quantifiers that narrow a claim ("some", "many", "most", "sometimes", "usually"): dropping one
+ * widens it ("sometimes used" → "used", "many people" → "people"). "much" is left out: it is mostly a
+ * degree word ("much thinner"); counts ("multiple sessions", "several weeks") say how many, not of whom.
+ */
+const isRestrictor = (t: ClaimToken) => t.role === "quantifier" && RESTRICTORS.has(t.normal);
+/** What keeps a narrowed claim narrow in a rewording: a quantifier or a hedge ("some people" → "people may"). */
+const keepsNarrow = (t: ClaimToken) => isRestrictor(t) || t.role === "hedge" || t.role === "quantifier";
 
 /**
  * For every source scope (negated or hedged) that the generated sentence
  * restates — at least half of its words — the generated sentence must put
  * one of the restated words under the same kind of scope.
  */
-function scopeKept(gen: AnalyzedSentence, support: AnalyzedSentence[], trigger: (t: ClaimToken) => boolean, thesaurus: Thesaurus | null): boolean {
-  const genScopes = scopes(gen, trigger);
-  const genContent = gen.tokens.filter((t) => t.role === "content" || t.role === "direction");
+function scopeKept(
+  gen: AnalyzedSentence,
+  support: AnalyzedSentence[],
+  trigger: (t: ClaimToken) => boolean,
+  thesaurus: Thesaurus | null,
+  genTrigger: (t: ClaimToken) => boolean = trigger,
+  inScope: (t: ClaimToken) => boolean = isScoped,
+): boolean {
+  const genScopes = scopes(gen, genTrigger, inScope);
+  const genContent = gen.tokens.filter(inScope);
   for (const s of support) {
-    for (const scope of scopes(s, trigger)) {
+    for (const scope of scopes(s, trigger, inScope)) {
       if (scope.length === 0) continue;
       const restated = scope.filter((w) => genContent.some((g) => sameWord(g, w, thesaurus)));
       if (restated.length < Math.max(1, Math.ceil(scope.length / 2))) continue;
@@ -434,13 +454,60 @@ function isComparison(s: AnalyzedSentence, i: number): boolean {
   return true;
 }
 
-function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[]): boolean {
-  const sourceDirs = new Set(support.flatMap((s) => s.tokens.flatMap((t) => directionsOf(t).map(([d, r]) => `${d}:${r}`))));
-  return gen.tokens.every((t, i) => {
+/** Words that make a comparison of the word after them ("more common", "less likely"). */
+const ANALYTIC_COMPARATIVES = new Set(["more", "less", "most", "least", "fewer"]);
+const COMPARED_POS = new Set(["ADJ", "ADV", "NOUN", "VERB"]);
+
+interface DirectionItem {
+  dimension: string;
+  direction: string;
+  /** What is compared: the adjective of "longer"/"more common", or the noun after ("higher risk"); empty when unbound. */
+  keys: string[];
+}
+
+/**
+ * The comparisons of a sentence, each bound to what it compares when the
+ * words say so: "more common" and "less common" are about "common", "longer"
+ * about "long". A comparison of a word that itself has a direction ("more
+ * quickly") takes that word's dimension and is matched by dimension alone.
+ */
+function directionItems(s: AnalyzedSentence): DirectionItem[] {
+  const items: DirectionItem[] = [];
+  const consumed = new Set<number>();
+  s.tokens.forEach((t, i) => {
     const dirs = directionsOf(t);
-    if (dirs.length === 0 || !isComparison(gen, i)) return true;
-    return dirs.some(([d, r]) => sourceDirs.has(`${d}:${r}`));
+    if (dirs.length === 0 || consumed.has(i) || !isComparison(s, i)) return;
+    const next = s.tokens[i + 1];
+    if (ANALYTIC_COMPARATIVES.has(t.normal) && next && next.clause === t.clause && COMPARED_POS.has(next.pos) && next.role !== "function") {
+      const nextDirs = directionsOf(next);
+      if (nextDirs.length > 0) {
+        // "more quickly" = "faster"; "less quickly" = "slower".
+        const flip = t.normal === "less" || t.normal === "least" || t.normal === "fewer";
+        for (const [dimension, direction] of nextDirs) items.push({ dimension, direction: flip ? (direction === "up" ? "down" : "up") : direction, keys: [] });
+        consumed.add(i + 1);
+        return;
+      }
+      for (const [dimension, direction] of dirs) items.push({ dimension, direction, keys: next.forms });
+      return;
+    }
+    // "longer", "higher": bound to their adjective unless it is itself a direction word ("faster" → "fast").
+    const base = t.forms.filter((f) => f !== t.normal && !DIRECTION_WORDS.has(f));
+    const inflected = t.pos === "ADJ" || t.pos === "ADV" ? base.filter((f) => t.normal.startsWith(f.slice(0, Math.max(2, f.length - 1)))) : [];
+    const keys = inflected.length > 0 && !t.forms.some((f) => f !== t.normal && DIRECTION_WORDS.has(f)) ? [...inflected, ...(next?.pos === "NOUN" ? next.forms : [])] : [];
+    for (const [dimension, direction] of dirs) items.push({ dimension, direction, keys });
   });
+  return items;
+}
+
+/** Every comparison of the generated sentence needs one of the same dimension and direction, about the same thing when it names one. */
+function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
+  const source = support.flatMap(directionItems);
+  const sameKey = (a: string[], b: string[]) => a.some((f) => b.includes(f) || (thesaurus !== null && b.some((g) => thesaurus.equivalent(f).has(g))));
+  // An unbound source comparison ("enhance the effectiveness", "a decrease in pain") covers what its sentence names.
+  const named = support.flatMap((s) => s.tokens.flatMap((t) => t.forms));
+  return directionItems(gen).every((g) =>
+    source.some((s) => s.dimension === g.dimension && s.direction === g.direction && (g.keys.length === 0 || sameKey(g.keys, s.keys.length > 0 ? s.keys : named))),
+  );
 }
 
 /** Index of the word that orders two things ("than", "versus", "over" after "prefer"), or -1. */
@@ -452,14 +519,18 @@ function orderAnchor(s: AnalyzedSentence): number {
 function orderKept(gen: AnalyzedSentence, support: AnalyzedSentence[]): boolean {
   const ga = orderAnchor(gen);
   if (ga < 0) return true;
-  const content = (ts: ClaimToken[]) => new Set(ts.filter((t) => t.role === "content").map((t) => t.lemma));
-  const genBefore = content(gen.tokens.slice(0, ga));
-  const genAfter = content(gen.tokens.slice(ga + 1));
+  // The two sides of a comparison are within its clause: "…thinner than shots, most people feel little" puts only "shots" after it.
+  const side = (s: AnalyzedSentence, from: number, to: number, clause: number) =>
+    new Set(s.tokens.slice(from, to).filter((t) => t.role === "content" && t.clause === clause).map((t) => t.lemma));
+  const gc = gen.tokens[ga]!.clause;
+  const genBefore = side(gen, 0, ga, gc);
+  const genAfter = side(gen, ga + 1, gen.tokens.length, gc);
   for (const s of support) {
     const sa = orderAnchor(s);
     if (sa < 0) continue;
-    const before = content(s.tokens.slice(0, sa));
-    const after = content(s.tokens.slice(sa + 1));
+    const sc = s.tokens[sa]!.clause;
+    const before = side(s, 0, sa, sc);
+    const after = side(s, sa + 1, s.tokens.length, sc);
     const onlyBefore = (w: string) => before.has(w) && !after.has(w);
     const onlyAfter = (w: string) => after.has(w) && !before.has(w);
     if ([...genAfter].some((w) => onlyBefore(w) && !genBefore.has(w)) || [...genBefore].some((w) => onlyAfter(w) && !genAfter.has(w))) return false;
@@ -478,11 +549,14 @@ export function prepareEvidence(texts: string[], options: VerifyOptions = DEFAUL
   for (const text of texts) for (const s of splitSentences(text)) viewOf([analyzeSentence(s, thesaurus)], thesaurus);
 }
 
+/** A noun of a title or heading; in title case the tagger reads a topic gerund ("Dry Needling") as a verb. */
+const isTopicWord = (t: ClaimToken) => t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "VERB" && t.normal.endsWith("ing"));
+
 /** Content nouns of the title and headings above the cited passage. */
 function nounsOf(context: string[], thesaurus: Thesaurus | null): Set<string> {
   const out = new Set<string>();
   for (const text of context) {
-    for (const t of analyzeSentence(text, thesaurus).tokens) if (t.role === "content" && (t.pos === "NOUN" || t.pos === "PROPN")) for (const f of t.forms) out.add(f);
+    for (const t of analyzeSentence(text, thesaurus).tokens) if (t.role === "content" && isTopicWord(t)) for (const f of t.forms) out.add(f);
   }
   return out;
 }
@@ -520,7 +594,9 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   if (!subset(genFacts.numbers, source.numbers)) return result("number_not_in_passage");
   if (!subset(genFacts.quantities, source.quantities)) return result("quantity_not_in_passage");
   if (!subset(genFacts.frequencies, source.frequencies)) return result("frequency_not_in_passage");
-  if (!subset(genFacts.units, source.units)) return result("quantity_not_in_passage");
+  // "daily" names the day as much as "every day" does.
+  const sourceUnits = new Set([...source.units, ...[...source.frequencies].flatMap((f) => (f.startsWith("per:") ? [f.slice(4).replace(/^2/, "")] : []))]);
+  if (!subset(genFacts.units, sourceUnits)) return result("quantity_not_in_passage");
   const absolute = (t: ClaimToken) => ABSOLUTE_WORDS.has(t.normal) || ABSOLUTE_WORDS.has(t.lemma);
   if (gen.tokens.some((t) => absolute(t) && !hasWord(support, t))) return result("absolute_not_in_passage");
   if (supported.some((ok) => !ok)) return result("unsupported_word");
@@ -529,6 +605,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   if (gen.tokens.some((t) => t.role === "hardener" && !hasWord(support, t))) return result("hardener_not_in_passage");
   const existential = gen.tokens.some((t) => EXISTENTIAL_HEDGES.has(t.normal));
   if (!existential && !scopeKept(gen, support, isHedge, thesaurus)) return result("hedge_dropped");
+  if (!scopeKept(gen, support, isRestrictor, thesaurus, keepsNarrow, isQuantified)) return result("quantifier_dropped");
   if (gen.tokens.some((t) => t.role === "deontic") && !support.some((s) => s.tokens.some((t) => t.role === "deontic" || t.role === "hardener" && ["must"].includes(t.normal)))) {
     return result("obligation_not_in_passage");
   }
@@ -537,7 +614,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   if (gen.tokens.some((t) => t.role === "causal") && !support.some((s) => s.tokens.some(causal))) return result("cause_not_in_passage");
 
   if (!negationSupported(gen, support, thesaurus) || !scopeKept(gen, support, isNegator, thesaurus)) return result("negation_mismatch");
-  if (!directionSupported(gen, support)) return result("direction_mismatch");
+  if (!directionSupported(gen, support, thesaurus)) return result("direction_mismatch");
   if (!orderKept(gen, support)) return result("order_swapped");
   return result("ok");
 }

@@ -9,7 +9,7 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { stemmer } from "stemmer";
 import type { Thesaurus, WordPos } from "./wordnet.js";
-import { CAUSAL_VERBS, DIRECTION_WORDS, FUNCTION_WORDS, IRREGULAR_BASE, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
+import { CAUSAL_VERBS, DEGREE_WORDS, DIRECTION_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, IRREGULAR_BASE, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -86,6 +86,19 @@ function roleOf(normal: string, lemma: string, pos: string): TokenRole {
   return "content";
 }
 
+/** Grammar the word lists cannot see one word at a time: multiword function phrases, degree words before a comparative. */
+function markFunctionPhrases(tokens: ClaimToken[]): void {
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    // "won't" predicts no more than "doesn't"; a dropped "may" is still caught as a dropped hedge.
+    if (t.role === "hardener" && t.lemma === "will" && next?.role === "negator") t.role = "function";
+    if (DEGREE_WORDS.has(t.normal) && next && (next.role === "direction" || (next.pos === "ADJ" && /er$/.test(next.normal)))) t.role = "function";
+    for (const phrase of FUNCTION_PHRASES) {
+      if (phrase.every((w, k) => tokens[i + k]?.normal === w)) for (let k = 0; k < phrase.length; k++) tokens[i + k]!.role = "function";
+    }
+  });
+}
+
 export interface AnalyzedSentence {
   text: string;
   tokens: ClaimToken[];
@@ -105,14 +118,19 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
   const tags = doc.tokens().out(its.pos) as string[];
   const tokens: ClaimToken[] = [];
   let clause = 0;
-  values.forEach((raw, i) => {
+  values.forEach((token, i) => {
+    let raw = token;
     const pos = tags[i]!;
-    if (pos === "PUNCT" && /[,;:()\[\]—–!?."]/.test(raw)) {
+    // A parenthesis is an aside within its clause ("marks (hyperpigmentation) usually fade"), not a new clause.
+    if (pos === "PUNCT" && /[()\[\]]/.test(raw)) return;
+    if (pos === "PUNCT" && /[,;:—–!?."]/.test(raw)) {
       clause++;
       return;
     }
     if (CLAUSE_BREAK_WORDS.has(raw)) clause++;
     // Hyphenated words are matched part by part ("post-treatment", "one-size-fits-all"); numbers stay whole ("2-4").
+    // The tagger reads a sentence-final "sun." as an abbreviation (Sun. = Sunday): the word is "sun".
+    if (/^[a-z]{2,}\.$/.test(raw)) raw = raw.slice(0, -1);
     const parts = /^[a-z]+(?:-[a-z]+)+$/.test(raw) ? raw.split("-") : [raw];
     for (const part of parts) {
       const normal = part === "n't" ? "not" : part;
@@ -122,6 +140,7 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause });
     }
   });
+  markFunctionPhrases(tokens);
   const analyzed = { text, tokens };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, analyzed);

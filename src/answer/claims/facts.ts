@@ -153,7 +153,9 @@ export function extractFacts(text: string): Facts {
       }
     }
     // "once a week", "three times a day": the period after a count is a frequency, not a duration.
-    if ((word === "a" || word === "an") && (tokens[i - 1]?.word === "times" || (tokens[i - 1]?.word ?? "") in COUNT_WORDS)) {
+    // …and so is the period after a counted noun: "three visits a week".
+    const countedNoun = i >= 2 && tokens[i - 2]!.value !== null && tokens[i - 1]!.value === null && unitOf(tokens[i - 1]!.word) === null;
+    if ((word === "a" || word === "an") && (tokens[i - 1]?.word === "times" || (tokens[i - 1]?.word ?? "") in COUNT_WORDS || countedNoun)) {
       const unit = unitOf(tokens[i + 1]?.word);
       if (unit) facts.frequencies.add(`per:${unit}`);
     } else if ((word === "a" || word === "an") && TIME_UNITS.has(unitOf(tokens[i + 1]?.word) ?? "")) {

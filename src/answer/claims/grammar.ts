@@ -20,6 +20,7 @@ export const FUNCTION_WORDS = words(`
   person people individual individuals human humans
   'll 's 're 've 'd 'm s
   let lets please only
+  actually really indeed simply basically
   take takes took taken taking make makes made making go goes went gone going come comes came coming
   keep keeps kept keeping put puts putting give gives gave given giving
   away back along around apart forth
@@ -66,6 +67,20 @@ export const HEDGES = words(`
 `);
 
 /** Existential words that weaken a claim as much as a modal does ("some people have…" ≈ "people may have…"). */
+/** Multiword grammar that says when or how, not what: read as function words ("over the course of the day" = "through the day"). */
+export const FUNCTION_PHRASES: string[][] = [
+  "over the course of", "in the course of", "the fact that", "in advance", "ahead of time", "in order to", "along the way", "as you go",
+].map((p) => p.split(" "));
+
+/** Degree words that only strengthen the comparative after them ("far thinner" = "much thinner"). */
+export const DEGREE_WORDS = words(`far much way lot`);
+
+/** Quantifiers that narrow whom or how often a claim holds (a rewording must keep one, or a hedge, over what it restates). */
+export const RESTRICTORS = words(`
+  some many most majority sometimes occasionally often frequently usually typically generally normally commonly
+  mostly mainly largely predominantly chiefly ordinarily routinely
+`);
+
 export const EXISTENTIAL_HEDGES = words(`some sometimes occasionally certain`);
 
 /** Hardeners: certainty the generated sentence may add only when a cited sentence says it too. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_VERIFY, type VerifyOptions } from "../../../src/answer/verify.js";
 import { verifierResources } from "../../../src/answer/claims/resources.js";
@@ -57,7 +58,9 @@ export function answerInput(question: string, passages: Chunk[] = ALL_CHUNKS, si
 }
 
 /** The verifier as the Node runtime runs it: WordNet and the clinic lexicon as paraphrase sources. */
-export async function verifyOptionsWithWordNet(): Promise<VerifyOptions> {
-  const lexicon = await loadLexicon(["defaults", "ketamine-pain"].map((dir) => path.resolve(import.meta.dirname, `../../../corpus/${dir}/lexicon.yaml`)));
+/** The verifier as LLM mode runs it for one example clinic: WordNet, the default lexicon and the clinic's own, if any. */
+export async function verifyOptionsWithWordNet(clinic = "ketamine-pain"): Promise<VerifyOptions> {
+  const files = ["defaults", clinic].map((dir) => path.resolve(import.meta.dirname, `../../../corpus/${dir}/lexicon.yaml`));
+  const lexicon = await loadLexicon(files.filter((f) => existsSync(f)));
   return { ...DEFAULT_VERIFY, resources: verifierResources(lexicon, installedWordNet()) };
 }

@@ -1,9 +1,11 @@
 /**
- * The claim verifier on the red-team fixture sets (issue 13), written by an
- * author who never saw the verifier. The verifier was designed and tuned on
- * tuning.jsonl only; heldout.jsonl was measured once at the end. Floors sit
- * just under the measured figures so a regression fails; see the README for
- * the per-kind numbers (`npx tsx scripts/verifier-report.ts`).
+ * The claim verifier on the red-team fixture sets (issue 13), written by
+ * authors who never saw the verifier: tuning/heldout over the pain clinic's
+ * articles, physio-* and derm-* (a second author, 2026-12-05) over the other
+ * two example clinics. Rules were designed and tuned on the tuning halves
+ * only; each held-out half was measured once. Floors sit just under the
+ * measured figures so a regression fails; see the README for the per-kind
+ * numbers (`npx tsx scripts/verifier-report.ts`).
  */
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,17 +15,21 @@ import type { VerifyOptions } from "../../../src/answer/verify.js";
 import { verifyOptionsWithWordNet } from "./fixtures.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-let options: VerifyOptions;
-let titles: Map<string, string>;
+const options = new Map<string, VerifyOptions>();
+const titles = new Map<string, string>();
 
 beforeAll(async () => {
-  options = await verifyOptionsWithWordNet();
-  titles = new Map((await loadArticles(path.join(root, "corpus/ketamine-pain/articles"))).map((a) => [a.id, a.title]));
+  for (const clinic of ["ketamine-pain", "physio", "derm"]) options.set(clinic, await verifyOptionsWithWordNet(clinic));
+  // Article ids are unique across the example clinics, so one map serves every set.
+  for (const clinic of ["ketamine-pain", "physio", "derm"]) {
+    for (const a of await loadArticles(path.join(root, "corpus", clinic, "articles"))) titles.set(a.id, a.title);
+  }
 });
 
 async function score(set: string) {
   const fixtures = await loadVerifierFixtures(path.join(root, "test/fixtures/verifier", `${set}.jsonl`));
-  return { fixtures, score: scoreFixtures(fixtures, options, titles) };
+  const clinic = /^(tuning|heldout)$/.test(set) ? "ketamine-pain" : set.replace(/-(tuning|heldout)$/, "");
+  return { fixtures, score: scoreFixtures(fixtures, options.get(clinic)!, titles) };
 }
 
 describe("claim verifier on the red-team fixtures", () => {
@@ -39,6 +45,24 @@ describe("claim verifier on the red-team fixtures", () => {
     expect(fixtures.length).toBe(175);
     expect(s.mutationsRejected).toBeGreaterThanOrEqual(0.97); // measured 98.2% (109/111)
     expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.68); // measured 70.3% (45/64)
+  });
+
+  it("other clinics' tuning halves: 29 of 30 mutations rejected in each", async () => {
+    for (const set of ["physio-tuning", "derm-tuning"]) {
+      const { fixtures, score: s } = await score(set);
+      expect(fixtures.length, set).toBe(60);
+      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.96); // measured 96.7% (29/30) each
+      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(set.startsWith("physio") ? 0.69 : 0.56); // measured 70.0% / 56.7%
+    }
+  });
+
+  it("other clinics' held-out halves (never tuned on)", async () => {
+    for (const set of ["physio-heldout", "derm-heldout"]) {
+      const { fixtures, score: s } = await score(set);
+      expect(fixtures.length, set).toBe(60);
+      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.89); // measured 90.0% (27/30) each
+      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(0.53); // measured 56.7% / 53.3%
+    }
   });
 
   it("every mutation kind of the tuning half is rejected in full", async () => {

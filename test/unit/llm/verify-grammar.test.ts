@@ -1,0 +1,88 @@
+/**
+ * Grammar the claim verifier reads beyond single words (issue 13), pinned on
+ * made-up sentences: a dropped narrowing quantifier widens a claim, a
+ * comparison is about what it compares, and multiword grammar, asides,
+ * degree words and frequency words do not count as claims of their own.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_VERIFY, extractFacts, verifySentence, type VerifyOptions } from "../../../src/answer/verify.js";
+import { verifyOptionsWithWordNet } from "./fixtures.js";
+
+let options: VerifyOptions = DEFAULT_VERIFY;
+beforeAll(async () => {
+  options = await verifyOptionsWithWordNet();
+});
+
+const reason = (sentence: string, passage: string, context: string[] = []) => verifySentence(sentence, [passage], options, context).reason;
+
+describe("narrowing quantifiers", () => {
+  const source = "Some patients feel dizzy after the visit.";
+  it("rejects a rewording that drops one over what it restates", () => {
+    expect(reason("Patients feel dizzy after the visit.", source)).toBe("quantifier_dropped");
+    expect(reason("The brace is used after surgery.", "The brace is sometimes used after surgery.")).toBe("quantifier_dropped");
+  });
+  it("accepts the quantifier kept, or a hedge in its place", () => {
+    expect(reason("Some patients feel dizzy after the visit.", source)).toBe("ok");
+    expect(reason("Patients may feel dizzy after the visit.", source)).toBe("ok");
+  });
+  it("lets a count go: how many is not of whom", () => {
+    expect(reason("A typical plan lasts six weeks.", "A typical plan includes multiple visits and lasts six weeks.")).toBe("ok");
+  });
+});
+
+describe("comparisons", () => {
+  const visits = "Evening visits are shorter, and the therapist talks more about exercise.";
+  it("binds an inflected comparative to its adjective", () => {
+    expect(reason("Evening visits are longer.", visits)).toBe("direction_mismatch");
+    expect(reason("Evening visits are shorter.", visits)).toBe("ok");
+  });
+  it("binds more/less to what follows it", () => {
+    expect(reason("Melanoma is more common and more dangerous.", "Melanoma is less common but more dangerous.")).toBe("direction_mismatch");
+    expect(reason("Melanoma is less common but more dangerous.", "Melanoma is less common but more dangerous.")).toBe("ok");
+  });
+  it("reads 'more quickly' as 'faster', and an unbound source comparison as covering what it names", () => {
+    expect(reason("Fit patients recover more quickly after surgery.", "Fit patients recover faster after surgery.")).toBe("ok");
+    expect(reason("Ice leads to less swelling.", "Ice leads to a decrease in swelling.")).toBe("ok");
+    expect(reason("Ice leads to less pain.", "Ice leads to a decrease in swelling.")).not.toBe("ok");
+  });
+  it("compares the two sides within the comparison's clause", () => {
+    const needles = "Most people feel little, because the needles are much thinner than those used for blood draws.";
+    expect(reason("Because the needles are far thinner than those used for blood draws, most people feel little.", needles)).toBe("ok");
+    expect(reason("The needles used for blood draws are much thinner than these.", needles)).not.toBe("ok");
+  });
+});
+
+describe("grammar that is not a claim", () => {
+  it("reads multiword function phrases as function words", () => {
+    expect(reason("Take several short walks over the course of the day.", "Take several short walks through the day.")).toBe("ok");
+    expect(reason("Fill in the form in advance.", "Fill in the form.")).toBe("ok");
+  });
+  it("reads a degree word before a comparative as degree only", () => {
+    expect(reason("The needles are far thinner than a pin.", "The needles are much thinner than a pin.")).toBe("ok");
+  });
+  it("reads 'won't' like 'does not', but still keeps a source's hedge", () => {
+    expect(reason("The cream won't work without daily use.", "The cream does not work without daily use.")).toBe("ok");
+    expect(reason("The cream won't work without daily use.", "The cream may not work without daily use.")).not.toBe("ok");
+  });
+  it("reads a parenthesis as an aside within its clause", () => {
+    expect(reason("Red marks usually fade over 3 months.", "Red marks (a sign of healing) usually fade over 3 months.")).toBe("ok");
+  });
+  it("reads a sentence-final word as that word, not an abbreviation", () => {
+    expect(reason("Protect your skin from the sun.", "Protect your skin from sun damage.")).toBe("ok");
+  });
+  it("takes a topic gerund of the title as what the passage is about", () => {
+    expect(reason("The needle can cause a brief twitch.", "It can cause a brief twitch.", ["Dry Needling: Frequently Asked Questions"])).toBe("ok");
+    expect(reason("The needle can cause a brief twitch.", "It can cause a brief twitch.", ["Shoulder Exercises"])).toBe("unsupported_word");
+  });
+});
+
+describe("frequencies", () => {
+  it("reads the period after a counted noun as a frequency", () => {
+    expect(extractFacts("three visits a week").frequencies).toEqual(new Set(["per:week"]));
+    expect(reason("Most people need three weekly visits.", "Most people need three visits a week.")).toBe("ok");
+    expect(reason("Most people need three weekly visits.", "Most people need three visits a month.")).not.toBe("ok");
+  });
+  it("lets 'daily' name the day", () => {
+    expect(reason("Wear sunscreen every day.", "Wear sunscreen daily.")).toBe("ok");
+  });
+});
