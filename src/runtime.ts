@@ -78,12 +78,16 @@ export async function loadClinicData(config: Pick<Config, "paths">): Promise<Cli
   return { safety, crisisRulesFile, lexicon };
 }
 
+const isLocalEmbedder = (id: string) => id.startsWith("local:");
+
 /**
- * Builds the index when it is missing, stale (corpus changed) or written by
- * another version of the assistant (schema version). Any other problem
- * (corrupt files, other embedder) is left for `loadIndex` to report with its
- * fix: rebuilding silently could hide it.
+ * Builds the index when it is missing, stale (corpus changed), written by
+ * another version of the assistant (schema version) or by another version of
+ * the offline embedder. Any other problem (corrupt files, another kind of
+ * embedder) is left for `loadIndex` to report with its fix: rebuilding
+ * silently could hide it.
  */
+
 export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbeddings, logger: Logger): Promise<void> {
   const paths = corpusPaths(config);
   const manifest = await readManifest(config.paths.indexDir).catch((err: unknown) => {
@@ -95,8 +99,18 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
   // An index written by another version of the assistant is derived data: rebuilt, like a changed corpus.
   const outdated = manifest !== null && manifest.schemaVersion !== INDEX_SCHEMA_VERSION;
   const stale = manifest !== null && manifest.corpusHash !== hash && !manifestMismatch(manifest, { embedderId: embedder.id, dimensions: embedder.dimensions });
-  if (manifest === null || stale || outdated) {
-    const why = manifest === null ? "no index yet: building" : outdated ? "index format changed: rebuilding index" : "corpus changed: rebuilding index";
+  // Another version of the offline model (or its reading length) is derived data too: rebuilding
+  // costs no API call. Between kinds (local ↔ openai) the mismatch stays an error naming the fix.
+  const localChanged = manifest !== null && manifest.embedder.id !== embedder.id && isLocalEmbedder(manifest.embedder.id) && isLocalEmbedder(embedder.id);
+  if (manifest === null || stale || outdated || localChanged) {
+    const why =
+      manifest === null
+        ? "no index yet: building"
+        : outdated
+          ? "index format changed: rebuilding index"
+          : localChanged
+            ? "offline embedder changed: rebuilding index"
+            : "corpus changed: rebuilding index";
     logger.info(why, { indexDir: config.paths.indexDir });
     const { manifest: built } = await buildIndex({ ...paths, indexDir: config.paths.indexDir, embedder });
     logger.info("index built", { chunks: built.chunkCount, ms: built.buildMs });

@@ -5,7 +5,7 @@ import type { Embeddings } from "@langchain/core/embeddings";
  * index is never queried with vectors from a different model.
  */
 export interface IdentifiedEmbeddings {
-  /** Stable id, e.g. `local:use-lite-en@0.2.0/96` or `openai:text-embedding-3-small`. */
+  /** Stable id, e.g. `local:use-lite-en@0.2.0/64` or `openai:text-embedding-3-small`. */
   readonly id: string;
   readonly dimensions: number;
   readonly embeddings: Embeddings;

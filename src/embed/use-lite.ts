@@ -12,12 +12,15 @@ import { embedTexts, loadUseLite } from "./use-lite-encode.mjs";
 export const USE_LITE_MODEL_TOKENS = 128;
 
 /**
- * Word pieces the retrieval embedder reads of each chunk and question. 96 embeds
- * a chunk about a quarter faster than 128 (61 → 48 ms on this 2-core machine),
- * changed no reply of the default BM25 retrieval, and cost the optional dense
- * modes at most 0.04 MRR on the tuning suites (README, "Index build time").
+ * Word pieces the retrieval embedder reads of each chunk and question: a
+ * chunk's title, headings and first ~40 words. 64 embeds a chunk in half the
+ * time of 128 (61.5 → 31.2 ms on this 2-core machine), which is what brings a
+ * 1,000-article library under 3 minutes. The default BM25 retrieval reads no
+ * chunk vectors (no reply changed); `linear` fusion stayed within 0.01 MRR on
+ * every tuning suite; dense-only, already the weakest mode, lost up to 0.09
+ * (README, "Index build time").
  */
-export const USE_LITE_RETRIEVAL_TOKENS = 96;
+export const USE_LITE_RETRIEVAL_TOKENS = 64;
 
 /** The model read at its full length (the crisis model records this id). */
 export const USE_LITE_ID = "local:use-lite-en@0.2.0";

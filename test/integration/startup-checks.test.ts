@@ -61,6 +61,25 @@ describe("start-up refuses a useless or unsafe state", () => {
     expect((JSON.parse(readFileSync(file, "utf8")) as { schemaVersion: number }).schemaVersion).toBe(INDEX_SCHEMA_VERSION);
   });
 
+  it("rebuilds an index made by another version of the offline embedder, but refuses one from another kind", async () => {
+    const { corpus, env } = corpusCopy();
+    const articles = path.join(corpus, "articles");
+    for (const name of readdirSync(articles).slice(1)) rmSync(path.join(articles, name));
+    const config = loadConfig(env);
+    const first = await createRuntime(config, { ensureIndex: true, logger: silentLogger });
+    await first.close();
+    const current = first.manifest.embedder.id;
+    const file = path.join(config.paths.indexDir, INDEX_FILES.manifest);
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as { embedder: { id: string; dimensions: number } };
+    writeFileSync(file, JSON.stringify({ ...manifest, embedder: { ...manifest.embedder, id: "local:use-lite-en@0.1.0" } }));
+    const runtime = await createRuntime(config, { ensureIndex: true, logger: silentLogger });
+    await runtime.close();
+    expect(runtime.manifest.embedder.id).toBe(current);
+
+    writeFileSync(file, JSON.stringify({ ...manifest, embedder: { ...manifest.embedder, id: "openai:text-embedding-3-small" } }));
+    await expect(createRuntime(config, { ensureIndex: true, logger: silentLogger })).rejects.toThrow(/openai:text-embedding-3-small[\s\S]*Fix:/);
+  });
+
   it("stops when the crisis rule list is empty, naming the file", async () => {
     const { defaults, env } = corpusCopy();
     const file = path.join(defaults, "safety", "crisis.yaml");
