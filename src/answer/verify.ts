@@ -350,7 +350,7 @@ const isHedge = (t: ClaimToken) => t.role === "hedge" && !EXISTENTIAL_HEDGES.has
  */
 const isRestrictor = (t: ClaimToken) => t.role === "quantifier" && RESTRICTORS.has(t.normal);
 /** What keeps a narrowed claim narrow in a rewording: a quantifier or a hedge ("some people" → "people may"). */
-const keepsNarrow = (t: ClaimToken) => isRestrictor(t) || t.role === "hedge" || t.role === "quantifier";
+const keepsNarrow = (t: ClaimToken) => t.role === "quantifier" || t.role === "hedge";
 
 /**
  * For every source scope (negated or hedged) that the generated sentence

@@ -86,8 +86,8 @@ function roleOf(normal: string, lemma: string, pos: string): TokenRole {
   return "content";
 }
 
-/** Grammar the word lists cannot see one word at a time: multiword function phrases, degree words before a comparative. */
-function markFunctionPhrases(tokens: ClaimToken[]): void {
+/** Words that are grammar only in context: multiword function phrases, a degree word before a comparative, the "will" of "won't". */
+function markContextualFunctionWords(tokens: ClaimToken[]): void {
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     // "won't" predicts no more than "doesn't"; a dropped "may" is still caught as a dropped hedge.
@@ -128,9 +128,9 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       return;
     }
     if (CLAUSE_BREAK_WORDS.has(raw)) clause++;
-    // Hyphenated words are matched part by part ("post-treatment", "one-size-fits-all"); numbers stay whole ("2-4").
     // The tagger reads a sentence-final "sun." as an abbreviation (Sun. = Sunday): the word is "sun".
     if (/^[a-z]{2,}\.$/.test(raw)) raw = raw.slice(0, -1);
+    // Hyphenated words are matched part by part ("post-treatment", "one-size-fits-all"); numbers stay whole ("2-4").
     const parts = /^[a-z]+(?:-[a-z]+)+$/.test(raw) ? raw.split("-") : [raw];
     for (const part of parts) {
       const normal = part === "n't" ? "not" : part;
@@ -140,7 +140,7 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause });
     }
   });
-  markFunctionPhrases(tokens);
+  markContextualFunctionWords(tokens);
   const analyzed = { text, tokens };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, analyzed);

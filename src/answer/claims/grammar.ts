@@ -66,7 +66,6 @@ export const HEDGES = words(`
   whether if considered promising
 `);
 
-/** Existential words that weaken a claim as much as a modal does ("some people have…" ≈ "people may have…"). */
 /** Multiword grammar that says when or how, not what: read as function words ("over the course of the day" = "through the day"). */
 export const FUNCTION_PHRASES: string[][] = [
   "over the course of", "in the course of", "the fact that", "in advance", "ahead of time", "in order to", "along the way", "as you go",
@@ -81,6 +80,7 @@ export const RESTRICTORS = words(`
   mostly mainly largely predominantly chiefly ordinarily routinely
 `);
 
+/** Existential words that weaken a claim as much as a modal does ("some people have…" ≈ "people may have…"). */
 export const EXISTENTIAL_HEDGES = words(`some sometimes occasionally certain`);
 
 /** Hardeners: certainty the generated sentence may add only when a cited sentence says it too. */
