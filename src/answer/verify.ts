@@ -33,7 +33,18 @@
 import { splitSentences } from "./text.js";
 import { analyzeSentence, type AnalyzedSentence, type ClaimToken } from "./claims/analyze.js";
 import { extractFacts, type Facts } from "./claims/facts.js";
-import { ABSOLUTE_WORDS, CAUSAL_LINKS, REVERSING_VERBS, DIRECTION_WORDS, ORDER_ANCHORS, QUANTIFIER_STRENGTH, EXISTENTIAL_HEDGES, RESTRICTORS } from "./claims/grammar.js";
+import {
+  ABSOLUTE_WORDS,
+  CAUSAL_LINKS,
+  REVERSING_VERBS,
+  DIRECTION_WORDS,
+  ORDER_ANCHORS,
+  QUANTIFIER_STRENGTH,
+  EXISTENTIAL_HEDGES,
+  RESTRICTORS,
+  POPULATION_NOUNS,
+  NARROWING_OPENERS,
+} from "./claims/grammar.js";
 import type { Thesaurus } from "./claims/wordnet.js";
 
 export { extractFacts, type Facts } from "./claims/facts.js";
@@ -69,6 +80,7 @@ export type VerifyReason =
   | "absolute_not_in_passage"
   | "quantifier_stronger"
   | "quantifier_dropped"
+  | "group_widened"
   | "hedge_dropped"
   | "hardener_not_in_passage"
   | "obligation_not_in_passage"
@@ -454,6 +466,36 @@ function isComparison(s: AnalyzedSentence, i: number): boolean {
   return true;
 }
 
+/** Most words of a group-narrowing phrase when the tagger finds no verb after it. */
+const PHRASE_WORDS = 6;
+
+/**
+ * "patients with a recent episode of back pain need 6 to 8 visits": the phrase after a group noun says
+ * which of them the claim is about. A rewording that names the group and restates the claim must keep
+ * all of that phrase (its words and numbers), or it widens the claim to the whole group.
+ */
+function populationKept(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
+  const genWords = gen.tokens.filter((t) => t.role !== "function" || POPULATION_NOUNS.has(t.normal));
+  const inGen = (w: ClaimToken) => genWords.some((g) => sameWord(g, w, thesaurus)) || (w.role === "number" && gen.tokens.some((g) => g.normal === w.normal));
+  for (const s of support) {
+    for (let i = 0; i + 1 < s.tokens.length; i++) {
+      const group = s.tokens[i]!;
+      const opener = s.tokens[i + 1]!;
+      if (!POPULATION_NOUNS.has(group.normal) || !NARROWING_OPENERS.has(opener.normal) || opener.clause !== group.clause) continue;
+      // The phrase runs to the claim's verb (a participle opener is the phrase's own verb), or, when the
+      // tagger finds none ("…aged 12 to 24 experience acne" read as a noun), at most PHRASE_WORDS words.
+      let end = i + 2;
+      while (end < s.tokens.length && s.tokens[end]!.clause === group.clause && s.tokens[end]!.pos !== "VERB" && s.tokens[end]!.pos !== "AUX") end++;
+      if (end >= s.tokens.length || s.tokens[end]!.clause !== group.clause) end = Math.min(end, i + 2 + PHRASE_WORDS);
+      const phrase = s.tokens.slice(i + 2, end).filter((u) => u.role === "content" || u.role === "number");
+      const claim = s.tokens.slice(end).filter((u) => u.clause === group.clause && u.role === "content");
+      if (phrase.length === 0 || !inGen(group) || !claim.some(inGen)) continue;
+      if (!phrase.every(inGen)) return false;
+    }
+  }
+  return true;
+}
+
 /** Words that make a comparison of the word after them ("more common", "less likely"). */
 const ANALYTIC_COMPARATIVES = new Set(["more", "less", "most", "least", "fewer"]);
 const COMPARED_POS = new Set(["ADJ", "ADV", "NOUN", "VERB"]);
@@ -606,6 +648,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   const existential = gen.tokens.some((t) => EXISTENTIAL_HEDGES.has(t.normal));
   if (!existential && !scopeKept(gen, support, isHedge, thesaurus)) return result("hedge_dropped");
   if (!scopeKept(gen, support, isRestrictor, thesaurus, keepsNarrow, isQuantified)) return result("quantifier_dropped");
+  if (!populationKept(gen, support, thesaurus)) return result("group_widened");
   if (gen.tokens.some((t) => t.role === "deontic") && !support.some((s) => s.tokens.some((t) => t.role === "deontic" || t.role === "hardener" && ["must"].includes(t.normal)))) {
     return result("obligation_not_in_passage");
   }

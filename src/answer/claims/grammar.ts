@@ -74,6 +74,13 @@ export const FUNCTION_PHRASES: string[][] = [
 /** Degree words that only strengthen the comparative after them ("far thinner" = "much thinner"). */
 export const DEGREE_WORDS = words(`far much way lot`);
 
+/** Nouns for groups of people, and the words that open a phrase narrowing which of them ("patients with…", "people between the ages of…"). */
+export const POPULATION_NOUNS = words(`
+  people person persons patient patients adult adults child children kid kids individual individuals woman women man men
+  athlete athletes teen teens teenager teenagers adolescent adolescents infant infants baby babies senior seniors candidate candidates
+`);
+export const NARROWING_OPENERS = words(`with between aged under over from taking receiving undergoing using having`);
+
 /** Quantifiers that narrow whom or how often a claim holds (a rewording must keep one, or a hedge, over what it restates). */
 export const RESTRICTORS = words(`
   some many most majority sometimes occasionally often frequently usually typically generally normally commonly

@@ -47,11 +47,11 @@ describe("claim verifier on the red-team fixtures", () => {
     expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.68); // measured 70.3% (45/64)
   });
 
-  it("other clinics' tuning halves: 29 of 30 mutations rejected in each", async () => {
+  it("other clinics' tuning halves: every mutation rejected", async () => {
     for (const set of ["physio-tuning", "derm-tuning"]) {
       const { fixtures, score: s } = await score(set);
       expect(fixtures.length, set).toBe(60);
-      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.96); // measured 96.7% (29/30) each
+      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.99); // measured 100% (30/30) each
       expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(set.startsWith("physio") ? 0.69 : 0.56); // measured 70.0% / 56.7%
     }
   });

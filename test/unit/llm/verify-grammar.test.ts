@@ -86,3 +86,16 @@ describe("frequencies", () => {
     expect(reason("Wear sunscreen every day.", "Wear sunscreen daily.")).toBe("ok");
   });
 });
+
+describe("groups narrowed by a phrase", () => {
+  const source = "Most patients with a recent episode of back pain need 6 to 8 visits.";
+  it("rejects a rewording that names the group and restates the claim but drops part of the phrase", () => {
+    expect(reason("Most patients with back pain need 6 to 8 visits.", source)).toBe("group_widened");
+    expect(reason("About 80% of people experience mild acne.", "About 80% of people between the ages of 12 and 24 experience mild acne.")).toBe("group_widened");
+  });
+  it("accepts the phrase kept, reworded, or the group not restated", () => {
+    expect(reason("Most patients with a recent episode of back pain need 6 to 8 visits.", source)).toBe("ok");
+    expect(reason("About 80% of people aged 12 to 24 experience mild acne.", "About 80% of people between the ages of 12 and 24 experience mild acne.")).toBe("ok");
+    expect(reason("A recent episode of back pain usually needs 6 to 8 visits.", "A recent episode of back pain usually needs 6 to 8 visits.")).toBe("ok");
+  });
+});
