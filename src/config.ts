@@ -84,6 +84,12 @@ const boolFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/**
+ * Each embedding thread holds its own copy of the model (about 250 MB while a
+ * build runs): on a many-core server, one per core would be gigabytes.
+ */
+const DEFAULT_MAX_EMBED_THREADS = 4;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -120,7 +126,7 @@ const EnvSchema = z.object({
   BOOKING_WEBHOOK_SECRET: z.string().min(16, "BOOKING_WEBHOOK_SECRET must be at least 16 characters").optional(),
   EMBEDDER: z.enum(["local", "openai"]).default("local"),
   EMBEDDING_MODEL: z.string().default("text-embedding-3-small"),
-  /** Worker threads that embed chunks during an index build with the local model (default: one per core). */
+  /** Worker threads that embed chunks during an index build with the local model (default: one per core, at most 4). */
   EMBED_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   ANSWERER: z.enum(["extractive", "llm"]).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -240,7 +246,7 @@ function assemble(e: Env, clinic: Clinic, paths: Config["paths"]): Config {
     webhook: { url: e.BOOKING_WEBHOOK_URL ?? null, secret: e.BOOKING_WEBHOOK_SECRET ?? null },
     leadRetentionDays: e.LEAD_RETENTION_DAYS ?? null,
     leadSessionId: e.LEADS_INCLUDE_SESSION_ID,
-    embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local", threads: e.EMBED_THREADS ?? availableParallelism() },
+    embedder: e.EMBEDDER === "openai" ? { kind: "openai", model: e.EMBEDDING_MODEL } : { kind: "local", threads: e.EMBED_THREADS ?? Math.min(availableParallelism(), DEFAULT_MAX_EMBED_THREADS) },
     answerer,
     openai: {
       apiKey: e.OPENAI_API_KEY ?? null,
