@@ -80,6 +80,18 @@ export async function loadClinicData(config: Pick<Config, "paths">): Promise<Cli
 
 const isLocalEmbedder = (id: string) => id.startsWith("local:");
 
+/** Why the index must be (re)built before start, or null when it is fresh or its problem is `loadIndex`'s to report. */
+function rebuildReason(manifest: IndexManifest | null, corpusHash: string, embedder: IdentifiedEmbeddings): string | null {
+  if (manifest === null) return "no index yet: building";
+  // An index written by another version of the assistant is derived data: rebuilt, like a changed corpus.
+  if (manifest.schemaVersion !== INDEX_SCHEMA_VERSION) return "index format changed: rebuilding index";
+  // So is one from another version of the offline model (or its reading length): rebuilding costs no
+  // API call. Between kinds (local ↔ openai) the mismatch stays an error naming the fix.
+  if (manifest.embedder.id !== embedder.id && isLocalEmbedder(manifest.embedder.id) && isLocalEmbedder(embedder.id)) return "offline embedder changed: rebuilding index";
+  if (manifest.corpusHash !== corpusHash && !manifestMismatch(manifest, { embedderId: embedder.id, dimensions: embedder.dimensions })) return "corpus changed: rebuilding index";
+  return null;
+}
+
 /**
  * Builds the index when it is missing, stale (corpus changed), written by
  * another version of the assistant (schema version) or by another version of
@@ -87,7 +99,6 @@ const isLocalEmbedder = (id: string) => id.startsWith("local:");
  * embedder) is left for `loadIndex` to report with its fix: rebuilding
  * silently could hide it.
  */
-
 export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbeddings, logger: Logger): Promise<void> {
   const paths = corpusPaths(config);
   const manifest = await readManifest(config.paths.indexDir).catch((err: unknown) => {
@@ -95,26 +106,11 @@ export async function ensureIndexFresh(config: Config, embedder: IdentifiedEmbed
     throw err;
   });
   if (manifest === "unreadable") return;
-  const hash = await currentCorpusHash(paths);
-  // An index written by another version of the assistant is derived data: rebuilt, like a changed corpus.
-  const outdated = manifest !== null && manifest.schemaVersion !== INDEX_SCHEMA_VERSION;
-  const stale = manifest !== null && manifest.corpusHash !== hash && !manifestMismatch(manifest, { embedderId: embedder.id, dimensions: embedder.dimensions });
-  // Another version of the offline model (or its reading length) is derived data too: rebuilding
-  // costs no API call. Between kinds (local ↔ openai) the mismatch stays an error naming the fix.
-  const localChanged = manifest !== null && manifest.embedder.id !== embedder.id && isLocalEmbedder(manifest.embedder.id) && isLocalEmbedder(embedder.id);
-  if (manifest === null || stale || outdated || localChanged) {
-    const why =
-      manifest === null
-        ? "no index yet: building"
-        : outdated
-          ? "index format changed: rebuilding index"
-          : localChanged
-            ? "offline embedder changed: rebuilding index"
-            : "corpus changed: rebuilding index";
-    logger.info(why, { indexDir: config.paths.indexDir });
-    const { manifest: built } = await buildIndex({ ...paths, indexDir: config.paths.indexDir, embedder });
-    logger.info("index built", { chunks: built.chunkCount, ms: built.buildMs });
-  }
+  const why = rebuildReason(manifest, await currentCorpusHash(paths), embedder);
+  if (why === null) return;
+  logger.info(why, { indexDir: config.paths.indexDir });
+  const { manifest: built } = await buildIndex({ ...paths, indexDir: config.paths.indexDir, embedder });
+  logger.info("index built", { chunks: built.chunkCount, ms: built.buildMs });
 }
 
 export async function loadPipeline(config: Config, options: RuntimeOptions = {}) {

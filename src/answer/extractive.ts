@@ -124,9 +124,10 @@ function scorePart(
       // A heading is part of what its sentences mean ("Common Side Effects" → "Nausea is…"), at half
       // weight — fully when the heading is the question its section answers (FAQ style).
       const own = coverageOf(keys, terms);
-      const withHeading = coverageOf(keys, new Set([...terms, ...sectionTerms]));
+      const withSection = new Set([...terms, ...sectionTerms]);
+      const withHeading = coverageOf(keys, withSection);
       const coverage = own + headingWeight * (withHeading - own);
-      if (aboutIt && coverageOf(aboutIt, new Set([...terms, ...sectionTerms])) === 0) continue;
+      if (aboutIt && coverageOf(aboutIt, withSection) === 0) continue;
       const typed = carriesAnswerType(type, ref.text);
       const expansionHits = [...expansion].filter((t) => terms.has(t)).length;
       const words = countWords(ref.text);
