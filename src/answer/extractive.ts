@@ -6,7 +6,9 @@
  * the sentence that covers its topic terms (whole lexicon phrases, not loose
  * words) and carries the kind of answer asked for (a duration for "how
  * long…") wins; a sentence that opens with "This…/It…" brings the sentence it
- * refers to, or is not used alone. A question about a list as a whole
+ * refers to, or is not used alone. A question that names a subject the
+ * articles head with as one term ("back pain", "dry needling") is answered
+ * only from passages that name it. A question about a list as a whole
  * ("what should I bring?", "what are the warning signs?") gets the list, with
  * its lead-in; a question about one item gets that item with its lead-in.
  */
@@ -16,7 +18,7 @@ import { contentTerms } from "../retrieve/terms.js";
 import { carriesAnswerType, FIGURE_TYPES, type AnswerType } from "../understand/answer-type.js";
 import type { QuestionAnalysis, TopicTerm } from "../understand/analyze.js";
 import { chunkSentences, sentenceTerms, type SentenceRef } from "../understand/sentences.js";
-import { headingTerms } from "../understand/corpus-stats.js";
+import { headingTerms, nearStemPairs } from "../understand/corpus-stats.js";
 import { chunkLists, inRun, LEAD_IN, type ListRun } from "../understand/lists.js";
 import { countWords } from "./text.js";
 
@@ -95,11 +97,14 @@ function scorePart(
   passages: ComposeInput["passages"],
   expansion: Set<string>,
   inherited: readonly string[] = [],
+  subjects: ReadonlyArray<readonly [string, string]> = [],
 ): Candidate[] {
   // "…and are they dangerous?" is about what "they" names: a sentence that names none of it (nor do its headings) answers something else.
   const aboutIt = inherited.length === 0 ? null : keys.filter((k) => inherited.includes(k.stem));
   const out: Candidate[] = [];
   passages.forEach((p, passageRank) => {
+    // "sleeping position back pain" is about back pain: a passage on shoulder pain's "lie on your back" is not.
+    if (subjects.length > 0 && !namesSubject(subjects, p.chunk)) return;
     const sectionTerms = headingTerms(p.chunk);
     const headingWeight = p.chunk.section?.trim().endsWith("?") ? 1 : 0.5;
     const sectionCoverage = coverageOf(keys, sectionTerms);
@@ -142,6 +147,24 @@ function scorePart(
     }
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+const passagePairCache = new WeakMap<Chunk, ReadonlySet<string>>();
+
+/** Stem pairs written together in a passage or its headings (memoized): "knee and hip replacement" names both replacements. */
+function passagePairs(chunk: Chunk): ReadonlySet<string> {
+  let pairs = passagePairCache.get(chunk);
+  if (!pairs) passagePairCache.set(chunk, (pairs = new Set(nearStemPairs([chunk.title, ...chunk.sectionPath, chunk.text].join("\n"), SUBJECT_WINDOW).map(([a, b]) => `${a} ${b}`))));
+  return pairs;
+}
+
+/** Words from one word of a subject compound to the other, at most: "back and neck pain". */
+const SUBJECT_WINDOW = 3;
+
+/** Whether the passage names at least one of the subjects the question is about. */
+function namesSubject(subjects: ReadonlyArray<readonly [string, string]>, chunk: Chunk): boolean {
+  const pairs = passagePairs(chunk);
+  return subjects.some(([a, b]) => pairs.has(`${a} ${b}`));
 }
 
 const sameRef = (a: SentenceRef, b: SentenceRef) => a.chunk.id === b.chunk.id && a.line === b.line && a.index === b.index;
@@ -212,7 +235,12 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.ownTerms, c.ownTerms) > 0.8);
   // Preamble words help tell passages apart but never make a sentence an answer on their own.
   const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
-  const ranked = parts.map((p, i) => scorePart(partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms, p.type, passages, expansion, p.inherited));
+  const ranked = parts.map((p, i) => {
+    const keys = partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms;
+    const stems = new Set(keys.map((k) => k.stem));
+    const subjects = (input.analysis.subjects ?? []).filter(([a, b]) => stems.has(a) && stems.has(b));
+    return scorePart(keys, p.type, passages, expansion, p.inherited, subjects);
+  });
 
   // One best sentence per part first, so a two-part question gets both answered.
   const perPartBudget = Math.max(1, Math.floor(options.maxSentences / parts.length));

@@ -16,40 +16,40 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.589117,
-  "coverUnion": 0.060067,
-  "partMin": -0.677265,
-  "offCorpus": -0.886978,
-  "onCorpusCover": 0.944354,
-  "typeAsked": -0.528491,
-  "typeFound": 0.666502,
-  "heading": 0.1088,
-  "bm25": 0.888603,
-  "margin": 0.396934,
-  "topicTerms": 0.676481,
-  "compounds": 0.091008
+  "coverBest": 0.61045,
+  "coverUnion": 0.046706,
+  "partMin": -0.680163,
+  "offCorpus": -0.878555,
+  "onCorpusCover": 0.957003,
+  "typeAsked": -0.558732,
+  "typeFound": 0.704738,
+  "heading": 0.09467,
+  "bm25": 0.864054,
+  "margin": 0.43717,
+  "topicTerms": 0.682582,
+  "compounds": 0.083184
  },
- "bias": 1.115026,
+ "bias": 1.133267,
  "scale": {
   "coverBest": {
-   "mean": 0.688328,
-   "std": 0.314388
+   "mean": 0.688766,
+   "std": 0.31368
   },
   "coverUnion": {
-   "mean": 0.720676,
-   "std": 0.317176
+   "mean": 0.721589,
+   "std": 0.315281
   },
   "partMin": {
-   "mean": 0.731265,
-   "std": 0.334813
+   "mean": 0.73195,
+   "std": 0.332581
   },
   "offCorpus": {
-   "mean": 0.151933,
-   "std": 0.28914
+   "mean": 0.151236,
+   "std": 0.288474
   },
   "onCorpusCover": {
-   "mean": 0.65131,
-   "std": 0.359677
+   "mean": 0.652293,
+   "std": 0.35811
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -60,16 +60,16 @@ export default {
    "std": 0.427984
   },
   "heading": {
-   "mean": 0.349864,
-   "std": 0.344823
+   "mean": 0.359412,
+   "std": 0.347087
   },
   "bm25": {
-   "mean": 3.257959,
-   "std": 1.101389
+   "mean": 3.299508,
+   "std": 1.129146
   },
   "margin": {
-   "mean": 0.359052,
-   "std": 0.294747
+   "mean": 0.359428,
+   "std": 0.292993
   },
   "topicTerms": {
    "mean": 1.53019,
@@ -80,7 +80,7 @@ export default {
    "std": 0.232881
   }
  },
- "threshold": 0.43,
+ "threshold": 0.44,
  "trainedOn": {
   "answerable": 253,
   "uncovered": 70,

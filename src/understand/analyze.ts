@@ -49,6 +49,11 @@ export interface QuestionAnalysis {
   parts: QuestionPart[];
   /** Every term of the message, each stem once (highest weight kept). */
   terms: TopicTerm[];
+  /**
+   * Compounds a title or heading of the articles names but most articles do not ("back pain", "dry
+   * needling"): what the question is about, which a passage must name in its words or headings.
+   */
+  subjects: Array<[string, string]>;
 }
 
 export interface AnalysisContext {
@@ -207,7 +212,8 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
   // A parenthesis after a question ("how long do they last? (side effects)", as follow-up
   // resolution writes it) belongs to that question.
   const sentences: TaggedSentence[] = [];
-  for (const s of tagSentences(text)) {
+  for (const tagged of tagSentences(text)) {
+    const s = { ...tagged, tokens: retagCollocations(tagged.tokens, ctx.stats) };
     const prev = sentences[sentences.length - 1];
     if (prev && /^\s*\(/.test(s.text)) sentences[sentences.length - 1] = { text: `${prev.text} ${s.text}`, tokens: [...prev.tokens, ...s.tokens] };
     else sentences.push(s);
@@ -265,7 +271,38 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
   const contextTerms = weigh(contextRaw, ctx, allDomainCommon, specific ? CONTEXT_WEIGHT : 1);
   if (!specific && parts.length === 1) parts[0]!.terms = mergeTerms(parts[0]!.terms, contextTerms.filter((t) => t.pos === "NOUN" || t.pos === "PROPN"));
   const all = mergeTerms(parts.flatMap((p) => p.terms), contextTerms);
-  return { text, parts, terms: all, compounds: partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats)) };
+  const compounds = partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats));
+  const subjects = compounds.filter(([a, b]) => {
+    const c = ctx.stats.collocation(a, b);
+    return c !== null && c.inHeading && !c.domainWide;
+  });
+  return { text, parts, terms: all, compounds, subjects };
+}
+
+/**
+ * The tagger reads a terse "sleeping position back pain" as adverb + verb, and would weigh the words as
+ * framing. Two adjacent words the clinic's articles use as one term (see `CorpusStats.collocation`) are
+ * a noun compound, tagged as nouns: when an article or section heading names the pair, or when the
+ * tagger already reads one of them as a noun. Not after a verb ("reduce pain" is a verb and its object)
+ * nor before an adverb ("right away").
+ */
+function retagCollocations(tokens: TaggedToken[], stats: CorpusStats): TaggedToken[] {
+  const out = tokens.map((t) => ({ ...t }));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (FUNCTION_POS.has(a.pos) || FUNCTION_POS.has(b.pos) || a.pos === "VERB" || b.pos === "ADV" || a.pos === "NUM" || b.pos === "NUM") continue;
+    const sa = contentTerms(a.text)[0];
+    const sb = contentTerms(b.text)[0];
+    if (!sa || !sb) continue;
+    const collocation = stats.collocation(sa, sb);
+    const nounRead = [a.pos, b.pos].some((p) => p === "NOUN" || p === "PROPN");
+    if (collocation && (collocation.inHeading || nounRead)) {
+      if (out[i]!.pos !== "PROPN") out[i]!.pos = "NOUN";
+      if (out[i + 1]!.pos !== "PROPN") out[i + 1]!.pos = "NOUN";
+    }
+  }
+  return out;
 }
 
 /** Noun-noun and adjective-noun pairs whose words the corpus knows: evidence only when found together. */

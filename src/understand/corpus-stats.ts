@@ -1,10 +1,12 @@
 /**
  * What the clinic's own articles say about words, computed from the corpus
  * (never from a hand list of topic words): how rare a term is across passages,
- * which terms are domain-wide (in most articles), and which words the articles
- * use at all. Built once when the index is loaded.
+ * which terms are domain-wide (in most articles), which words the articles
+ * use at all, and which word pairs they use as one term. Built once when the
+ * index is loaded.
  */
-import { contentTerms } from "../retrieve/terms.js";
+import { casedWordTokens } from "../answer/text.js";
+import { contentTerms, processTerm } from "../retrieve/terms.js";
 import type { Chunk } from "../types.js";
 
 export interface CorpusStats {
@@ -19,6 +21,47 @@ export interface CorpusStats {
   domainCommon(term: string): boolean;
   /** Every term the corpus uses (for vocabulary bridging). */
   vocabulary: ReadonlySet<string>;
+  /**
+   * Whether the articles write stem `a` directly before stem `b` often enough for the pair to name one
+   * thing ("back pain", "dry needling", "rotator cuff"): the clinic's own multi-word terms, whatever
+   * a tagger makes of their words in a terse question.
+   */
+  collocation(a: string, b: string): Collocation | null;
+}
+
+/** How the articles use a collocation. */
+export interface Collocation {
+  /** A title or heading names it: what an article or section is about. */
+  inHeading: boolean;
+  /** In most articles (the clinic's own subject, "physical therapy"): says little about which passage answers. */
+  domainWide: boolean;
+}
+
+/** Times a pair must occur (titles once per article, headings once per section) to be a collocation… */
+export const COLLOCATION_MIN_COUNT = 2;
+/** …and the share of its rarer word's occurrences it must account for. */
+export const COLLOCATION_MIN_SHARE = 0.2;
+
+/** Adjacent content-word stem pairs of a text, never across punctuation. */
+export function adjacentStemPairs(text: string): Array<[string, string]> {
+  return nearStemPairs(text, 1);
+}
+
+/** Content-word stem pairs at most `window` words apart, in order, never across punctuation. */
+export function nearStemPairs(text: string, window: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const span of text.split(/[.,;:!?()\[\]"“”\n*_|/]+|\s[-–—]\s/)) {
+    const stems = casedWordTokens(span).map((w) => processTerm(w));
+    for (let i = 0; i < stems.length; i++) {
+      const a = stems[i];
+      if (!a) continue;
+      for (let j = i + 1; j <= i + window && j < stems.length; j++) {
+        const b = stems[j];
+        if (b && a !== b) out.push([a, b]);
+      }
+    }
+  }
+  return out;
 }
 
 /** A term in at least this share of articles is domain-wide (with at least three articles to tell). */
@@ -55,6 +98,7 @@ export function buildCorpusStats(chunks: readonly Chunk[]): CorpusStats {
   for (const set of articleSets.values()) for (const t of set) adf.set(t, (adf.get(t) ?? 0) + 1);
   const n = Math.max(1, chunks.length);
   const articles = articleSets.size;
+  const collocations = countCollocations(chunks, articles);
   const rare = Math.log(1 + n);
   return {
     passages: chunks.length,
@@ -66,5 +110,43 @@ export function buildCorpusStats(chunks: readonly Chunk[]): CorpusStats {
     known: (term) => df.has(term),
     domainCommon: (term) => articles >= 3 && (adf.get(term) ?? 0) >= DOMAIN_COMMON_SHARE * articles,
     vocabulary: new Set(df.keys()),
+    collocation: (a, b) => collocations.get(`${a} ${b}`) ?? null,
   };
+}
+
+function countCollocations(chunks: readonly Chunk[], articleCount: number): Map<string, Collocation> {
+  const pairs = new Map<string, number>();
+  const inHeadings = new Set<string>();
+  const pairArticles = new Map<string, Set<string>>();
+  const words = new Map<string, number>();
+  const seenHeadings = new Set<string>();
+  const count = (text: string, heading: boolean, articleId: string) => {
+    for (const w of casedWordTokens(text)) {
+      const s = processTerm(w);
+      if (s) words.set(s, (words.get(s) ?? 0) + 1);
+    }
+    for (const [a, b] of adjacentStemPairs(text)) {
+      pairs.set(`${a} ${b}`, (pairs.get(`${a} ${b}`) ?? 0) + 1);
+      if (heading) inHeadings.add(`${a} ${b}`);
+      const articles = pairArticles.get(`${a} ${b}`) ?? new Set<string>();
+      articles.add(articleId);
+      pairArticles.set(`${a} ${b}`, articles);
+    }
+  };
+  for (const chunk of chunks) {
+    // Every chunk repeats its article's title and headings: each counts once.
+    for (const [i, heading] of [chunk.title, ...chunk.sectionPath].entries()) {
+      const key = `${chunk.articleId}\u0000${i}\u0000${heading}`;
+      if (seenHeadings.has(key)) continue;
+      seenHeadings.add(key);
+      count(heading, true, chunk.articleId);
+    }
+    count(chunk.text, false, chunk.articleId);
+  }
+  const out = new Map<string, Collocation>();
+  for (const [pair, n] of pairs) {
+    const [a, b] = pair.split(" ") as [string, string];
+    if (n >= COLLOCATION_MIN_COUNT && n >= COLLOCATION_MIN_SHARE * Math.min(words.get(a) ?? n, words.get(b) ?? n)) out.set(pair, { inHeading: inHeadings.has(pair), domainWide: articleCount >= 3 && pairArticles.get(pair)!.size >= DOMAIN_COMMON_SHARE * articleCount });
+  }
+  return out;
 }

@@ -75,3 +75,28 @@ describe("sentences that refer back", () => {
     expect(both).toContain("Before any treatment, you will have a thorough eye assessment to check that it is safe for you.");
   });
 });
+
+describe("what the question is about", () => {
+  const BACK = `# Low Back Pain at Home
+
+## What You Can Do
+
+Most back pain improves within six weeks with gentle movement.
+
+- **Sleep smart.** Change your sleeping position during the night and rest on your side with a pillow between your knees.
+`;
+  const SHOULDER = `# Shoulder Pain
+
+## Living With Shoulder Pain
+
+- **Sleep position:** lie on your back with a pillow supporting the painful arm.
+- **Reach carefully:** keep items you use daily at waist height.
+`;
+  const onPt = selectorOn([article("shoulder-pain", "Shoulder Pain", SHOULDER), article("low-back-pain", "Low Back Pain at Home", BACK)], 0.05);
+
+  it("answers from a passage that names the subject the articles write as one term, not from one that only shares its words", () => {
+    const chosen = onPt("sleeping position back pain");
+    expect(chosen.join(" ")).toContain("rest on your side with a pillow between your knees");
+    expect(chosen.join(" ")).not.toContain("lie on your back with a pillow supporting the painful arm");
+  });
+});

@@ -4,6 +4,7 @@ import { answerTypeOf, carriesAnswerType } from "../../../src/understand/answer-
 import { buildCorpusStats } from "../../../src/understand/corpus-stats.js";
 import { compileLexicon, matchLexicon } from "../../../src/retrieve/lexicon.js";
 import { stem } from "../../../src/retrieve/terms.js";
+import { PT_CHUNKS } from "./pt-corpus.js";
 import { TINY_CHUNKS } from "./tiny-corpus.js";
 
 const stats = buildCorpusStats(TINY_CHUNKS);
@@ -96,5 +97,34 @@ describe("question analysis", () => {
     expect(stats.domainCommon(stem("patients"))).toBe(true);
     expect(term("do patients see results after one visit?", "patients")!.weight).toBeLessThan(stats.idf(stem("patients")));
     expect(stats.domainCommon(stem("implant"))).toBe(false);
+  });
+});
+
+describe("the clinic's multi-word terms", () => {
+  const ptStats = buildCorpusStats(PT_CHUNKS);
+  const ptAnalyze = (q: string) => analyzeQuestion(q, { stats: ptStats, expansions: [] });
+
+  it("reads a pair the articles write as one term as nouns, however the tagger read a terse question", () => {
+    const a = ptAnalyze("sleeping position back pain");
+    const back = a.terms.find((t) => t.stem === stem("back"))!;
+    expect(back.pos).toBe("NOUN");
+    expect(a.terms.find((t) => t.stem === stem("pain"))!.pos).toBe("NOUN");
+    expect(a.subjects).toContainEqual([stem("back"), stem("pain")]);
+    // The same words in a corpus that never writes them together stay what the tagger said: light.
+    const tiny = analyze("sleeping position back pain").terms.find((t) => t.stem === stem("back"))!;
+    expect(tiny.pos).not.toBe("NOUN");
+    expect(tiny.weight).toBeLessThan(back.weight);
+  });
+
+  it("keeps a verb and its object apart", () => {
+    // "reduce pain" is written twice, but as a verb and its object.
+    expect(ptStats.collocation(stem("reduce"), stem("pain"))).not.toBeNull();
+    expect(ptAnalyze("does walking reduce pain?").terms.find((t) => t.stem === stem("reduce"))!.pos).toBe("VERB");
+  });
+
+  it("takes no pair most articles use as what the question is about", () => {
+    const a = ptAnalyze("how long is the home program?");
+    expect(a.compounds).toContainEqual([stem("home"), stem("program")]);
+    expect(a.subjects).toEqual([]);
   });
 });
