@@ -16,24 +16,24 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.61045,
-  "coverUnion": 0.046706,
-  "partMin": -0.680163,
-  "offCorpus": -0.878555,
-  "onCorpusCover": 0.957003,
-  "typeAsked": -0.558732,
-  "typeFound": 0.704738,
-  "heading": 0.09467,
-  "bm25": 0.864054,
-  "margin": 0.43717,
-  "topicTerms": 0.682582,
-  "compounds": 0.083184
+  "coverBest": 0.61764,
+  "coverUnion": 0.04319,
+  "partMin": -0.684001,
+  "offCorpus": -0.876611,
+  "onCorpusCover": 0.95846,
+  "typeAsked": -0.571711,
+  "typeFound": 0.716248,
+  "heading": 0.097477,
+  "bm25": 0.862746,
+  "margin": 0.432029,
+  "topicTerms": 0.687922,
+  "compounds": 0.080953
  },
- "bias": 1.133267,
+ "bias": 1.134049,
  "scale": {
   "coverBest": {
-   "mean": 0.688766,
-   "std": 0.31368
+   "mean": 0.689004,
+   "std": 0.313829
   },
   "coverUnion": {
    "mean": 0.721589,
@@ -48,8 +48,8 @@ export default {
    "std": 0.288474
   },
   "onCorpusCover": {
-   "mean": 0.652293,
-   "std": 0.35811
+   "mean": 0.652531,
+   "std": 0.358265
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -60,27 +60,27 @@ export default {
    "std": 0.427984
   },
   "heading": {
-   "mean": 0.359412,
-   "std": 0.347087
+   "mean": 0.359174,
+   "std": 0.347255
   },
   "bm25": {
-   "mean": 3.299508,
-   "std": 1.129146
+   "mean": 3.300697,
+   "std": 1.129433
   },
   "margin": {
-   "mean": 0.359428,
-   "std": 0.292993
+   "mean": 0.35959,
+   "std": 0.293273
   },
   "topicTerms": {
-   "mean": 1.53019,
-   "std": 0.394975
+   "mean": 1.53108,
+   "std": 0.394324
   },
   "compounds": {
    "mean": 0.935501,
    "std": 0.232881
   }
  },
- "threshold": 0.44,
+ "threshold": 0.43,
  "trainedOn": {
   "answerable": 253,
   "uncovered": 70,

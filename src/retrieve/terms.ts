@@ -75,7 +75,7 @@ export function stem(token: string): string {
 const ABBREVIATION = /^[A-Z]{2,4}$/;
 
 /** Mostly capitals: shouting, where capitals say nothing about abbreviations. */
-function shouted(text: string): boolean {
+export function shouted(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
   return letters.length > 0 && letters.replace(/[^\p{Lu}]/gu, "").length > letters.length / 2;
 }
@@ -88,18 +88,25 @@ function casedTokens(text: string): Array<{ token: string; abbreviation: boolean
 
 /** Content-word stems of a text, in order, duplicates kept. */
 export function contentTerms(text: string): string[] {
+  return casedTokens(text).flatMap(tokenTerms);
+}
+
+/**
+ * Content-word stems of one word of a longer text, whose shouting was judged on the whole text: "IM"
+ * alone looks shouted, but in "is IM better than IV?" it is an abbreviation.
+ */
+export function wordTerms(word: string, inShoutedText: boolean): string[] {
+  return casedWordTokens(word).flatMap((w) => tokenTerms({ token: w.toLowerCase(), abbreviation: !inShoutedText && ABBREVIATION.test(w) }));
+}
+
+function tokenTerms({ token, abbreviation }: { token: string; abbreviation: boolean }): string[] {
+  if (STOP_WORDS.has(token)) return abbreviation ? [token] : [];
   const out: string[] = [];
-  for (const { token, abbreviation } of casedTokens(text)) {
-    if (STOP_WORDS.has(token)) {
-      if (abbreviation) out.push(token);
-      continue;
-    }
-    for (const part of token.split("-")) {
-      if (!part || STOP_WORDS.has(part)) continue;
-      out.push(stem(part));
-    }
-    if (token.includes("-")) out.push(stem(token.replace(/-/g, "")));
+  for (const part of token.split("-")) {
+    if (!part || STOP_WORDS.has(part)) continue;
+    out.push(stem(part));
   }
+  if (token.includes("-")) out.push(stem(token.replace(/-/g, "")));
   return out;
 }
 

@@ -15,7 +15,7 @@
  *   question is about nothing else.
  */
 import type { Expansion } from "../retrieve/lexicon.js";
-import { contentTerms } from "../retrieve/terms.js";
+import { shouted, wordTerms } from "../retrieve/terms.js";
 import { answerTypeOf, FIGURE_TYPES, type AnswerType } from "./answer-type.js";
 import type { CorpusStats } from "./corpus-stats.js";
 import { tagSentences, type TaggedSentence, type TaggedToken } from "./nlp.js";
@@ -143,7 +143,10 @@ interface RawTerm {
   context: boolean;
 }
 
-function rawTerms(tokens: TaggedToken[], context: boolean): RawTerm[] {
+/** A word's content stems within its message (whose shouting decides what its capitals mean). */
+type WordTerms = (word: string) => string[];
+
+function rawTerms(tokens: TaggedToken[], context: boolean, termsOf: WordTerms): RawTerm[] {
   const out: RawTerm[] = [];
   for (const [i, t] of tokens.entries()) {
     if (FUNCTION_POS.has(t.pos)) continue;
@@ -154,7 +157,7 @@ function rawTerms(tokens: TaggedToken[], context: boolean): RawTerm[] {
       (t.pos === "NOUN" || t.pos === "PROPN") &&
       tokens[i + 1]?.text.toLowerCase() === "of" &&
       prev !== undefined && (WH.has(prev.text.toLowerCase()) || prev.pos === "DET");
-    for (const stem of contentTerms(t.text)) out.push({ stem, word: t.text.toLowerCase(), pos: t.pos, context, ...(classifier ? { classifier } : {}) });
+    for (const stem of termsOf(t.text)) out.push({ stem, word: t.text.toLowerCase(), pos: t.pos, context, ...(classifier ? { classifier } : {}) });
   }
   return out;
 }
@@ -211,9 +214,11 @@ function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean, c
 export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAnalysis {
   // A parenthesis after a question ("how long do they last? (side effects)", as follow-up
   // resolution writes it) belongs to that question.
+  const loud = shouted(text);
+  const termsOf: WordTerms = (word) => wordTerms(word, loud);
   const sentences: TaggedSentence[] = [];
   for (const tagged of tagSentences(text)) {
-    const s = { ...tagged, tokens: retagCollocations(tagged.tokens, ctx.stats) };
+    const s = { ...tagged, tokens: retagCollocations(tagged.tokens, ctx.stats, termsOf) };
     const prev = sentences[sentences.length - 1];
     if (prev && /^\s*\(/.test(s.text)) sentences[sentences.length - 1] = { text: `${prev.text} ${s.text}`, tokens: [...prev.tokens, ...s.tokens] };
     else sentences.push(s);
@@ -224,8 +229,8 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
 
   const lead = asked.map((s) => leadingClause(s.tokens));
   const partTokens = asked.flatMap((s, i) => splitParts(s.tokens.slice(lead[i]!)));
-  const contextRaw = [...preamble.flatMap((s) => rawTerms(s.tokens, true)), ...asked.flatMap((s, i) => rawTerms(s.tokens.slice(0, lead[i]!), true))];
-  const partRaws = partTokens.map((tokens) => rawTerms(tokens, false));
+  const contextRaw = [...preamble.flatMap((s) => rawTerms(s.tokens, true, termsOf)), ...asked.flatMap((s, i) => rawTerms(s.tokens.slice(0, lead[i]!), true, termsOf))];
+  const partRaws = partTokens.map((tokens) => rawTerms(tokens, false, termsOf));
   const questionStems = partRaws.flat().filter((r) => ctx.stats.known(r.stem));
   const allDomainCommon = questionStems.length > 0 && questionStems.every((r) => ctx.stats.domainCommon(r.stem));
 
@@ -271,7 +276,7 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
   const contextTerms = weigh(contextRaw, ctx, allDomainCommon, specific ? CONTEXT_WEIGHT : 1);
   if (!specific && parts.length === 1) parts[0]!.terms = mergeTerms(parts[0]!.terms, contextTerms.filter((t) => t.pos === "NOUN" || t.pos === "PROPN"));
   const all = mergeTerms(parts.flatMap((p) => p.terms), contextTerms);
-  const compounds = partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats));
+  const compounds = partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats, termsOf));
   const subjects = compounds.filter(([a, b]) => {
     const c = ctx.stats.collocation(a, b);
     return c !== null && c.inHeading && !c.domainWide;
@@ -286,14 +291,14 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
  * tagger already reads one of them as a noun. Not after a verb ("reduce pain" is a verb and its object)
  * nor before an adverb ("right away").
  */
-function retagCollocations(tokens: TaggedToken[], stats: CorpusStats): TaggedToken[] {
+function retagCollocations(tokens: TaggedToken[], stats: CorpusStats, termsOf: WordTerms): TaggedToken[] {
   const out = tokens.map((t) => ({ ...t }));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (FUNCTION_POS.has(a.pos) || FUNCTION_POS.has(b.pos) || a.pos === "VERB" || b.pos === "ADV" || a.pos === "NUM" || b.pos === "NUM") continue;
-    const sa = contentTerms(a.text)[0];
-    const sb = contentTerms(b.text)[0];
+    const sa = termsOf(a.text)[0];
+    const sb = termsOf(b.text)[0];
     if (!sa || !sb) continue;
     const collocation = stats.collocation(sa, sb);
     const nounRead = [a.pos, b.pos].some((p) => p === "NOUN" || p === "PROPN");
@@ -306,15 +311,15 @@ function retagCollocations(tokens: TaggedToken[], stats: CorpusStats): TaggedTok
 }
 
 /** Noun-noun and adjective-noun pairs whose words the corpus knows: evidence only when found together. */
-function compoundsOf(tokens: TaggedToken[], stats: CorpusStats): Array<[string, string]> {
+function compoundsOf(tokens: TaggedToken[], stats: CorpusStats, termsOf: WordTerms): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
     if (!["NOUN", "PROPN", "ADJ"].includes(a.pos) || !["NOUN", "PROPN"].includes(b.pos)) continue;
     if (tokens[i - 1]?.text.toLowerCase() === "how") continue;
-    const sa = contentTerms(a.text)[0];
-    const sb = contentTerms(b.text)[0];
+    const sa = termsOf(a.text)[0];
+    const sb = termsOf(b.text)[0];
     if (sa && sb && sa !== sb && stats.known(sa) && stats.known(sb)) out.push([sa, sb]);
   }
   return out;

@@ -128,3 +128,10 @@ describe("the clinic's multi-word terms", () => {
     expect(a.subjects).toEqual([]);
   });
 });
+
+describe("abbreviations", () => {
+  it("reads a capitalised word that spells a function word as a name, unless the whole message is shouted", () => {
+    expect(analyze("Is IM better than IV?").terms.map((t) => t.stem)).toContain("im");
+    expect(analyze("IS IT BETTER THAN THE OLD ONE?").terms.map((t) => t.stem)).not.toContain("it");
+  });
+});
