@@ -32,6 +32,8 @@ export const BLIND_SETS = [
   { dir: "blind-2026-12b", name: "blind set 2 (many clinics)" },
   { dir: "blind-2026-12c", name: "blind set 3, author A (many clinics, many kinds of writer)" },
   { dir: "blind-2026-12d", name: "blind set 3, author B (many clinics, phone-typing style)" },
+  { dir: "blind-2026-12e", name: "blind set 4, author C (risk in ordinary words, emergencies after procedures)" },
+  { dir: "blind-2026-12f", name: "blind set 4, author D (a third in Spanish, Portuguese, French)" },
 ] as const;
 export type BlindSetDir = (typeof BLIND_SETS)[number]["dir"];
 /** The first blind set (pain clinic): the figures test pins its halves. */
@@ -178,11 +180,20 @@ export interface PoolItem {
   message: LabelledMessage;
 }
 
-/** Every labelled tuning message (never a held-out one), in a fixed order. */
+/**
+ * Every labelled tuning message (never a held-out one), in a fixed order. Two authors can write the same
+ * words independently ("Parfois j'aimerais m'endormir et ne jamais me réveiller."): a tuning message
+ * whose text is in any held-out half is left out, so no held-out text is ever trained on.
+ */
 export function tuningPool(root: string): PoolItem[] {
   const fixtures = fixturesDirOf(root);
+  const heldOut = new Set([...BLIND_SETS.flatMap((set) => readBlindHalf(fixtures, set.dir, BLIND_HELDOUT)), ...readEarlierHeldout(fixtures)].map((m) => m.message));
   return [
-    ...BLIND_SETS.flatMap((set) => readBlindHalf(fixtures, set.dir, BLIND_TUNING).map((message) => ({ source: set.dir, message }))),
+    ...BLIND_SETS.flatMap((set) =>
+      readBlindHalf(fixtures, set.dir, BLIND_TUNING)
+        .filter((message) => !heldOut.has(message.message))
+        .map((message) => ({ source: set.dir, message })),
+    ),
     ...readTuningSuites(root).map((message) => ({ source: "suites" as const, message })),
   ];
 }

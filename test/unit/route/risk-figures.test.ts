@@ -68,21 +68,26 @@ describe("risk model on the blind tuning half (trained on: pinned)", () => {
 // 92→102 crises seen, 54→55, 6→4, 8→8; lexical 85→99, 46→47, 4→3, 6→7 (one more notice from the model
 // alone; the product's notices on this half fell from 39 to 34). On the earlier held-out lines the unused
 // vector variant fell from 35 to 34 (lexical 29→30).
+// Re-measured (Dec 5, later) after blind set 4's tuning halves joined the pool and the possible threshold
+// moved 0.8 → 0.7 (cross-validation within the tuning data): vector 102→103, 55→51, 4→4, 8→9; lexical
+// 99→102, 47→45, 3→5, 7→7. Fewer clear crises reach the emergency reply and two more ordinary messages do on
+// this half (set 4's authors, like those of sets 2 and 3, label thoughts of suicide without a plan `possible`);
+// the product's figures on every held-out half are in the README.
 describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
-  it("blind held-out half, with the vector: 102/122 crises see the crisis line, 55/81 clear get clear, 4/169 ordinary get clear, 8/169 possible", async () => {
+  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 51/81 clear get clear, 4/169 ordinary get clear, 9/169 possible", async () => {
     const f = await blind(BLIND_HELDOUT, true);
     expect(f.crisisSeen.total).toBe(122);
-    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(102);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(55);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(103);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(51);
     expect(f.ordinaryClear.hits).toBeLessThanOrEqual(4);
-    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(8);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(9);
   });
 
-  it("blind held-out half, without the vector: 99/122, 47/81, 3/169, 7/169", async () => {
+  it("blind held-out half, without the vector: 102/122, 45/81, 5/169, 7/169", async () => {
     const f = await blind(BLIND_HELDOUT, false);
-    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(99);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(47);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(102);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(45);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(5);
     expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
   });
 
