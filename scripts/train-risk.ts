@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       const sweep = crossValidate(pool, shared, candidate, base, foldReading(rules, taxonomy, root, candidate.detectorFromPool));
       const best = chooseThresholds(sweep, pool);
       const by = Object.entries(best.bySource).map(([s, f]) => `${s}: ${brief(f)}`).join("; ");
-      console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}, ${best.detectors}, floor ${best.detectorFloor} | ${shortfallCost(best).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);
+      console.log(`| ${candidate.name} | ${best.possible} / ${best.clear}${best.clearCategory === null ? "" : ` (${best.clearCategory} for a clear-level category)`}, ${best.detectors}, floor ${best.detectorFloor} | ${shortfallCost(best).toFixed(3)} | ${pct(best.pooled.crisisSeen)} | ${pct(best.pooled.clearAsClear)} | ${pct(best.pooled.ordinaryClear)} | ${pct(best.pooled.ordinaryPossible)} (${(modelNotices(pool, best) * 100).toFixed(1)}%) | ${by} |`);
       if (args.includes("--sweep")) printSweep(sweep, pool);
       if (args.includes("--misses")) {
         pool.forEach((p, i) => {
@@ -78,8 +78,8 @@ const short = (r: { rate: number; total: number }) => (r.total === 0 ? "–" : `
 const brief = (f: RiskFigures) => `${short(f.crisisSeen)} · ${short(f.clearAsClear)} · ${short(f.ordinaryClear)} · ${short(f.ordinaryPossible)}`;
 
 function printSweep(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): void {
-  console.log("\ndetectors possible clear floor | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
-  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}`);
+  console.log("\ndetectors possible clear cat.  floor | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
+  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.clearCategory === null ? "  –  " : s.clearCategory.toFixed(2) + " "} ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}`);
 }
 
 function printWeights(variant: { risk: Head; clear: Head }): void {

@@ -8,7 +8,7 @@
 import type { SafetyRules } from "./rules.js";
 import { sanitizeInput } from "./normalize.js";
 import { analyzeText, ALL_GROUPS, NO_GROUPS, type FeatureGroups, type TextAnalysis } from "./risk-features.js";
-import { combineRisk, riskCandidates, scoreAnalysis, type RiskModel, type RiskModelFile, type RiskThresholds, type RiskVariant, type Turn } from "./risk-model.js";
+import { combineRisk, riskCandidates, scoreAnalysis, type RiskModel, type HeadThresholds, type RiskModelFile, type RiskThresholds, type RiskVariant, type Turn } from "./risk-model.js";
 import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
 import { readTrainingSets } from "./training-data.js";
 import { detectorTrainingSets, expectedLevel, fixturesDirOf, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
@@ -140,7 +140,7 @@ export function untrainedModel(taxonomy: RiskTaxonomy, rules: SafetyRules): Risk
 }
 
 /** A model whose both variants are one lexical variant (cross-validation and candidates: the product reads `lexical`). */
-export function lexicalModel(variant: RiskVariant, base: RiskModel, thresholds: { possible: number; clear: number }, detectors: Detectors = "raise_possible", detectorFloor = 0): RiskModel {
+export function lexicalModel(variant: RiskVariant, base: RiskModel, thresholds: HeadThresholds, detectors: Detectors = "raise_possible", detectorFloor = 0): RiskModel {
   return {
     ...base,
     file: { ...base.file, variants: { vector: variant, lexical: variant } },
@@ -176,6 +176,9 @@ export const productLevels = (...args: Parameters<typeof productAssessments>): R
 export const POSSIBLE_GRID = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 export const CLEAR_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
+/** The clear threshold for a reading of a clear-level category: the same as `clear` (no separate one), or lower. */
+export const CLEAR_CATEGORY_GRID = [null, 0.8, 0.7, 0.6, 0.5] as const;
+
 export const DETECTOR_MODES: Detectors[] = ["raise_possible", "notice_only"];
 /** The model's any-risk score a detector's notice needs (0: a detector is never silenced). */
 export const DETECTOR_FLOOR_GRID = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
@@ -183,6 +186,8 @@ export const DETECTOR_FLOOR_GRID = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
 export interface SweepPoint {
   possible: number;
   clear: number;
+  /** The clear threshold for readings of a clear-level category, when lower than `clear`. */
+  clearCategory: number | null;
   detectors: Detectors;
   detectorFloor: number;
   pooled: RiskFigures;
@@ -253,19 +258,23 @@ export function crossValidate(
     for (const detectors of DETECTOR_MODES)
       for (const possible of POSSIBLE_GRID)
         for (const clear of CLEAR_GRID)
-          for (const floor of DETECTOR_FLOOR_GRID) {
-            const key = `${detectors}/${possible}/${clear}/${floor}`;
-            const out = levels.get(key) ?? new Array<RiskAssessment>(pool.length);
-            const got = productAssessments(test.map(({ p }) => p.message), lexicalModel(variant, { ...base, rules }, { possible, clear }, detectors, floor), analyze, detector);
-            test.forEach(({ i }, j) => (out[i] = got[j]!));
-            levels.set(key, out);
+          for (const clearCategory of CLEAR_CATEGORY_GRID) {
+            if (clearCategory !== null && clearCategory >= clear) continue;
+            for (const floor of DETECTOR_FLOOR_GRID) {
+              const key = `${detectors}/${possible}/${clear}/${clearCategory ?? ""}/${floor}`;
+              const out = levels.get(key) ?? new Array<RiskAssessment>(pool.length);
+              const thresholds = { possible, clear, ...(clearCategory === null ? {} : { clear_category: clearCategory }) };
+              const got = productAssessments(test.map(({ p }) => p.message), lexicalModel(variant, { ...base, rules }, thresholds, detectors, floor), analyze, detector);
+              test.forEach(({ i }, j) => (out[i] = got[j]!));
+              levels.set(key, out);
+            }
           }
   }
   const sources = [...new Set(pool.map((p) => p.source))];
   return [...levels.entries()].map(([key, got]) => {
-    const [detectors, possible, clear, floor] = key.split("/") as [Detectors, string, string, string];
+    const [detectors, possible, clear, clearCategory, floor] = key.split("/") as [Detectors, string, string, string, string];
     const of = (keep: (p: PoolItem) => boolean) => riskFigures(pool.flatMap((p, i) => (keep(p) ? [{ expected: expectedLevel(p.message), got: got[i]!.level }] : [])));
-    return { possible: Number(possible), clear: Number(clear), detectors, detectorFloor: Number(floor), pooled: of(() => true), bySource: Object.fromEntries(sources.map((s) => [s, of((p) => p.source === s)])), got };
+    return { possible: Number(possible), clear: Number(clear), clearCategory: clearCategory === "" ? null : Number(clearCategory), detectors, detectorFloor: Number(floor), pooled: of(() => true), bySource: Object.fromEntries(sources.map((s) => [s, of((p) => p.source === s)])), got };
   });
 }
 

@@ -78,12 +78,27 @@ export const RiskModelFileSchema = z
   .strict();
 export type RiskModelFile = z.infer<typeof RiskModelFileSchema>;
 
+const HeadThresholdsSchema = z
+  .object({
+    possible: z.number().gt(0).lt(1),
+    clear: z.number().gt(0).lt(1),
+    /**
+     * The clear head's threshold when the model reads the message as a category the taxonomy puts at
+     * `clear` (method, intent, plan, overdose, a medical emergency…): the taxonomy says what such a
+     * reading needs, the model how sure it is. Absent: `clear` for every category.
+     */
+    clear_category: z.number().gt(0).lt(1).optional(),
+  })
+  .strict()
+  .refine((t) => t.clear_category === undefined || t.clear_category <= t.clear, "clear_category is at most clear");
+export type HeadThresholds = z.infer<typeof HeadThresholdsSchema>;
+
 export const RiskThresholdsSchema = z
   .object({
     /** With the encoder vector (Node). */
-    vector: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1) }).strict(),
+    vector: HeadThresholdsSchema,
     /** Without it (Workers fallback). */
-    lexical: z.object({ possible: z.number().gt(0).lt(1), clear: z.number().gt(0).lt(1) }).strict(),
+    lexical: HeadThresholdsSchema,
     /**
      * What today's emergency detectors add to the model (src/route/risk.ts). Both: where the model
      * sees no risk, a detector still earns the notice (see `detector_floor`). `raise_possible`: where the
@@ -214,7 +229,8 @@ export function scoreAnalysis(analysis: TextAnalysis, vector: Float32Array | rea
   const variant = model.file.variants[which];
   const t = model.thresholds[which];
   const s = variantScores(variant, analysis, scaled);
-  let level = levelOfScores(s, t, variant.clear_mode);
+  const clearReading = t.clear_category !== undefined && model.taxonomy.categories.some((c) => c.id === s.category && c.level === "clear");
+  let level = levelOfScores(s, clearReading ? { possible: t.possible, clear: t.clear_category! } : t, variant.clear_mode);
   let source: string | null = level === "none" ? null : "model";
   let floorCategory: string | null = null;
 

@@ -72,21 +72,23 @@ describe("risk model on the blind tuning half (trained on: pinned)", () => {
 // moved 0.8 → 0.7 (cross-validation within the tuning data): vector 102→103, 55→51, 4→4, 8→9; lexical
 // 99→102, 47→45, 3→5, 7→7. Fewer clear crises reach the emergency reply and two more ordinary messages do on
 // this half (set 4's authors, like those of sets 2 and 3, label thoughts of suicide without a plan `possible`);
-// the product's figures on every held-out half are in the README.
+// the product's figures on every held-out half are in the README. Then a lower clear threshold for readings
+// of a clear-level taxonomy category (`clear_category`, chosen in the same cross-validation; this half
+// measured a second time): vector 103→103, 51→54, 4→6, 9→7; lexical 102→102, 45→49, 5→5, 7→7.
 describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
-  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 51/81 clear get clear, 4/169 ordinary get clear, 9/169 possible", async () => {
+  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 54/81 clear get clear, 6/169 ordinary get clear, 7/169 possible", async () => {
     const f = await blind(BLIND_HELDOUT, true);
     expect(f.crisisSeen.total).toBe(122);
     expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(103);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(51);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(4);
-    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(9);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(54);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(6);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
   });
 
-  it("blind held-out half, without the vector: 102/122, 45/81, 5/169, 7/169", async () => {
+  it("blind held-out half, without the vector: 102/122, 49/81, 5/169, 7/169", async () => {
     const f = await blind(BLIND_HELDOUT, false);
     expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(102);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(45);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(49);
     expect(f.ordinaryClear.hits).toBeLessThanOrEqual(5);
     expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { UseLiteEmbeddings } from "../../../src/embed/use-lite.js";
 import { loadSafetyRules } from "../../../src/route/rules.js";
 import { EMPTY_TOPIC } from "../../../src/route/topic.js";
-import { compileRiskModel, levelOfScores, loadRiskModel, riskCandidates, RiskModelError, RISK_MODEL_FILE, scoreConversation, scoreRisk, sentencesOf, type RiskModel } from "../../../src/route/risk-model.js";
+import { compileRiskModel, levelOfScores, loadRiskModel, riskCandidates, RiskModelError, RISK_MODEL_FILE, RiskThresholdsSchema, scoreConversation, scoreRisk, sentencesOf, type RiskModel } from "../../../src/route/risk-model.js";
 import { detectLanguage, loadRiskTaxonomy, compileRiskTaxonomy, RiskTaxonomyError, readRiskTaxonomyFiles } from "../../../src/route/risk-taxonomy.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -128,6 +128,23 @@ describe("risk levels", () => {
     expect(scoreRisk(text, null, model).level).not.toBe("none");
     const never = { possible: 0.999999, clear: 0.999999 };
     expect(scoreRisk(text, null, { ...model, thresholds: { ...model.thresholds, vector: never, lexical: never } }).level).toBe("none");
+  });
+
+  it("lowers the clear threshold only for a reading of a category the taxonomy puts at clear", () => {
+    const at = (clear_category?: number) => {
+      const t = { possible: 0.5, clear: 0.999999, ...(clear_category === undefined ? {} : { clear_category }) };
+      return { ...model, thresholds: { ...model.thresholds, vector: t, lexical: t } };
+    };
+    // Active thoughts (a clear-level category) and a wish to be dead (a possible-level one), both read with risk.
+    const thoughts = "I keep thinking about killing myself";
+    const wish = "sometimes I wish I could just not wake up";
+    expect(scoreRisk(thoughts, null, model).category).toBe("active_ideation");
+    expect(scoreRisk(wish, null, model).category).toBe("wish_dead");
+    expect(scoreRisk(thoughts, null, at()).level).toBe("possible");
+    expect(scoreRisk(thoughts, null, at(0.001)).level).toBe("clear");
+    expect(scoreRisk(wish, null, at(0.001)).level).toBe("possible");
+    expect(scoreRisk(wish, null, at(0.001)).scores.clear).toBeGreaterThanOrEqual(0.001);
+    expect(() => RiskThresholdsSchema.parse({ ...model.thresholds, lexical: { possible: 0.5, clear: 0.6, clear_category: 0.7 } })).toThrow(/at most clear/);
   });
 
   it("with a clear head trained given risk, calls nothing clear that the risk head does not flag", () => {
