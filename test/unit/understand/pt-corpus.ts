@@ -1,11 +1,6 @@
 /** A tiny made-up physical-therapy clinic whose articles write "back pain" as one term. */
 import type { Chunk } from "../../../src/types.js";
-
-let ordinal = 0;
-function chunk(articleId: string, title: string, section: string | null, text: string): Chunk {
-  ordinal++;
-  return { id: `${articleId}#${ordinal}`, articleId, title, url: null, section, sectionPath: section ? [section] : [], text, listLines: [], promotional: false, ordinal };
-}
+import { chunk } from "./tiny-corpus.js";
 
 export const PT_CHUNKS: Chunk[] = [
   chunk("back", "Low Back Pain at Home", "Moving", "Gentle walks help. Stay active with a home program."),

@@ -2,7 +2,8 @@
 import type { Chunk } from "../../../src/types.js";
 
 let ordinal = 0;
-function chunk(articleId: string, title: string, section: string | null, text: string): Chunk {
+/** A chunk of a made-up article (ids and ordinals in order of creation). */
+export function chunk(articleId: string, title: string, section: string | null, text: string): Chunk {
   ordinal++;
   return { id: `${articleId}#${ordinal}`, articleId, title, url: null, section, sectionPath: section ? [section] : [], text, listLines: [], promotional: false, ordinal };
 }
