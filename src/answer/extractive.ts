@@ -238,7 +238,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const ranked = parts.map((p, i) => {
     const keys = partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms;
     const stems = new Set(keys.map((k) => k.stem));
-    const subjects = (input.analysis.subjects ?? []).filter(([a, b]) => stems.has(a) && stems.has(b));
+    const subjects = input.analysis.subjects.filter(([a, b]) => stems.has(a) && stems.has(b));
     return scorePart(keys, p.type, passages, expansion, p.inherited, subjects);
   });
 

@@ -212,10 +212,10 @@ function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean, c
 
 /** Analyzes one standalone question (follow-ups already resolved). */
 export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAnalysis {
-  // A parenthesis after a question ("how long do they last? (side effects)", as follow-up
-  // resolution writes it) belongs to that question.
   const loud = shouted(text);
   const termsOf: WordTerms = (word) => wordTerms(word, loud);
+  // A parenthesis after a question ("how long do they last? (side effects)", as follow-up
+  // resolution writes it) belongs to that question.
   const sentences: TaggedSentence[] = [];
   for (const tagged of tagSentences(text)) {
     const s = { ...tagged, tokens: retagCollocations(tagged.tokens, ctx.stats, termsOf) };

@@ -22,9 +22,9 @@ export interface CorpusStats {
   /** Every term the corpus uses (for vocabulary bridging). */
   vocabulary: ReadonlySet<string>;
   /**
-   * Whether the articles write stem `a` directly before stem `b` often enough for the pair to name one
-   * thing ("back pain", "dry needling", "rotator cuff"): the clinic's own multi-word terms, whatever
-   * a tagger makes of their words in a terse question.
+   * How the articles use stem `a` directly before stem `b`, or null when they do not write the pair
+   * often enough for it to name one thing ("back pain", "dry needling", "rotator cuff"): the clinic's
+   * own multi-word terms, whatever a tagger makes of their words in a terse question.
    */
   collocation(a: string, b: string): Collocation | null;
 }
@@ -126,11 +126,12 @@ function countCollocations(chunks: readonly Chunk[], articleCount: number): Map<
       if (s) words.set(s, (words.get(s) ?? 0) + 1);
     }
     for (const [a, b] of adjacentStemPairs(text)) {
-      pairs.set(`${a} ${b}`, (pairs.get(`${a} ${b}`) ?? 0) + 1);
-      if (heading) inHeadings.add(`${a} ${b}`);
-      const articles = pairArticles.get(`${a} ${b}`) ?? new Set<string>();
+      const pair = `${a} ${b}`;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+      if (heading) inHeadings.add(pair);
+      const articles = pairArticles.get(pair) ?? new Set<string>();
       articles.add(articleId);
-      pairArticles.set(`${a} ${b}`, articles);
+      pairArticles.set(pair, articles);
     }
   };
   for (const chunk of chunks) {
