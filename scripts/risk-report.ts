@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const examples = [...poolExamples(pool), ...shared];
     const variant = trainVariant(examples.map((example) => ({ example, features: full.analyze(example.text).features, vector: null })), candidate.lexical, categories, candidate.options);
     const model: RiskModel = lexicalModel(variant, { ...base, rules: full.rules }, { possible: best.possible, clear: best.clear, ...(best.clearCategory === null ? {} : { clear_category: best.clearCategory }) }, best.detectors, best.detectorFloor);
-    variants[`${candidate.name} (${best.possible}/${best.clear}, ${best.detectors}, floor ${best.detectorFloor})`] = async (items) => productLevels(asLabelled(items), model, full.analyze, full.detector);
+    variants[`${candidate.name} (${best.possible}/${best.clear}${best.clearCategory === null ? "" : `, ${best.clearCategory} for a clear-level category`}, ${best.detectors}, floor ${best.detectorFloor})`] = async (items) => productLevels(asLabelled(items), model, full.analyze, full.detector);
     process.stderr.write(`${candidate.name} ready\n`);
   }
 
