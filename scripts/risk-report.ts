@@ -1,5 +1,5 @@
 /**
- * `npm run risk:report [-- --before=<git ref>]`: the crisis safety net's
+ * `npm run risk:report [-- --before=<git ref>] [--quick]`: the crisis safety net's
  * figures, with 95% Wilson intervals, for each labelled set and each variant:
  *   - today's detectors alone (phrase rules, concept combos, word classifier, fuzzy): emergency = clear
  *   - before: `assessRisk` with the risk model, thresholds and word classifier of <git ref> (e.g. main)
@@ -7,6 +7,8 @@
  *     own cross-validation within the tuning pool chose, scored as the product scores (`assessRisk`)
  *   - the product as committed (`assessRisk`: lexical model, detectors, conversation; Node = Workers)
  *   - the committed model's encoder-vector variant alone (Node reference; not used by the product)
+ * `--quick` leaves out the candidates (their cross-validation takes most of an
+ * hour on two cores) and the vector variant: the product, before and after.
  * Sets: each blind set's tuning half (in-sample) and held-out half, the earlier
  * held-out lines (no levels) and the FAQ suites' held-out halves (expected
  * emergency = clear crisis). Held-out sets are never trained or tuned on: run
@@ -36,6 +38,8 @@ const fixtures = fixturesDirOf(root);
 
 /** The FAQ suites' held-out halves: read here only, to measure. */
 const HELDOUT_SUITES = ["evals/ketamine-pain/heldout-faq.yaml", "evals/ketamine-pain/blind-ketamine-heldout.yaml", "evals/physio/blind-physio-heldout.yaml", "evals/derm/blind-derm-heldout.yaml"];
+/** The newest answer suites (fresh6), never trained on by the risk model either: patient questions only. */
+const FRESH_SUITES = ["evals/ketamine-pain/fresh6-ketamine.yaml", "evals/physio/fresh6-physio.yaml", "evals/derm/fresh6-derm.yaml"];
 
 interface Item {
   message: string;
@@ -66,7 +70,9 @@ async function main(): Promise<void> {
     sets[`${set.name}, held-out half`] = asItems(readBlindHalf(fixtures, set.dir, BLIND_HELDOUT));
   }
   sets["earlier held-out (heldout-*.txt; no levels)"] = readEarlierHeldout(fixtures).map((m) => ({ message: m.message, expected: m.label === "crisis" ? "crisis" : "none" }));
-  sets["FAQ suites' held-out halves (3 clinics; emergency = clear crisis)"] = asItems(HELDOUT_SUITES.filter((f) => existsSync(path.join(root, f))).flatMap((f) => readSuiteMessages(path.join(root, f), f)));
+  const suites = (files: readonly string[]) => asItems(files.filter((f) => existsSync(path.join(root, f))).flatMap((f) => readSuiteMessages(path.join(root, f), f)));
+  sets["FAQ suites' held-out halves (3 clinics; emergency = clear crisis)"] = suites(HELDOUT_SUITES);
+  sets["fresh6 answer suites (3 clinics, never trained on)"] = suites(FRESH_SUITES);
 
   const variants: Record<string, (items: Item[]) => Promise<RiskLevel[]>> = {
     "today's detectors alone": async (items) => items.map((m) => (routeMessage(sanitizeInput(m.message), rules).kind === "emergency" ? "clear" : "none")),
@@ -81,12 +87,13 @@ async function main(): Promise<void> {
     variants[`before (${before}): product`] = async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], beforeRules).level);
   }
 
+  const quick = process.argv.includes("--quick");
   // Each candidate on the whole pool, at the thresholds of its own cross-validation (tuning data only).
   const pool = tuningPool(root);
   const shared = sharedExamples(root, taxonomy);
   const base = untrainedModel(taxonomy, rules);
   const categories = taxonomy.categories.map((c) => c.id);
-  for (const candidate of CANDIDATES) {
+  for (const candidate of quick ? [] : CANDIDATES) {
     const reading = foldReading(rules, taxonomy, root, candidate.detectorFromPool);
     const best = chooseThresholds(crossValidate(pool, shared, candidate, base, reading), pool);
     // The whole pool as the training fold: its word classifier as `npm run train:safety` would train it.
@@ -99,7 +106,7 @@ async function main(): Promise<void> {
   }
 
   variants["**committed product: assessRisk (Node = Workers)**"] = async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], rules).level);
-  variants["committed model's vector variant alone (Node reference, unused)"] = (items) => conversationLevels(items, committed, analyze, embed);
+  if (!quick) variants["committed model's vector variant alone (Node reference, unused)"] = (items) => conversationLevels(items, committed, analyze, embed);
 
   for (const [setName, items] of Object.entries(sets)) {
     const crisis = items.filter((i) => i.expected !== "none").length;
