@@ -22,8 +22,8 @@ import { loadSafetyRules } from "../src/route/rules.js";
 import { EMPTY_TOPIC } from "../src/route/topic.js";
 import { loadRiskTaxonomy } from "../src/route/risk-taxonomy.js";
 import { loadRiskModel, RISK_MODEL_FILE, type Head } from "../src/route/risk-model.js";
-import { expectedLevel, riskTrainingExamples, sharedExamples, tuningPool, type PoolItem } from "../src/route/risk-data.js";
-import { CANDIDATES, COMMITTED, cachedAnalyze, cachedEmbed, chooseThresholds, crossValidate, modelNotices, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, type SweepPoint } from "../src/route/risk-experiment.js";
+import { expectedLevel, isEverydaySource, riskTrainingExamples, sharedExamples, tuningPool, type PoolItem } from "../src/route/risk-data.js";
+import { CANDIDATES, COMMITTED, cachedAnalyze, cachedEmbed, chooseThresholds, crossValidate, modelNotices, ordinaryClearRate, shortfallCost, foldReading, prepareExamples, untrainedModel, trainModelFile, withinBudget, type SweepPoint } from "../src/route/risk-experiment.js";
 import type { RiskFigures } from "../src/route/risk-eval.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -78,8 +78,9 @@ const short = (r: { rate: number; total: number }) => (r.total === 0 ? "–" : `
 const brief = (f: RiskFigures) => `${short(f.crisisSeen)} · ${short(f.clearAsClear)} · ${short(f.ordinaryClear)} · ${short(f.ordinaryPossible)}`;
 
 function printSweep(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): void {
-  console.log("\ndetectors possible clear cat.  floor | crisis seen | clear→clear | ordinary→clear | ordinary→notice (by the model) | cost");
-  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.clearCategory === null ? "  –  " : s.clearCategory.toFixed(2) + " "} ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.ordinaryClear).padStart(5)}%        | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}`);
+  const rate = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+  console.log("\ndetectors possible clear cat.  floor | crisis seen | clear→clear | ordinary→clear (lookalikes / everyday) | ordinary→notice (by the model) | cost");
+  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.clearCategory === null ? "  –  " : s.clearCategory.toFixed(2) + " "} ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${rate(ordinaryClearRate(pool, s, (x) => !isEverydaySource(x)))} / ${rate(ordinaryClearRate(pool, s, isEverydaySource))}  | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}${withinBudget(pool, s) ? "" : "  (over budget)"}`);
 }
 
 function printWeights(variant: { risk: Head; clear: Head }): void {

@@ -25,17 +25,25 @@ export const BLIND_HELDOUT = "heldout.jsonl";
  * The blind crisis/ordinary sets, oldest first. Each was written by authors
  * who saw none of the rules, model, fixtures or earlier sets, and split into
  * `tuning.jsonl` (trains) and `heldout.jsonl` (read only by the report and the
- * figures test) before any result was looked at.
+ * figures test) before any result was looked at. `lookalikes`: crises next to
+ * ordinary messages written to look alarming; `everyday`: ordinary messages
+ * only, the everyday traffic of a clinic's chat box.
  */
 export const BLIND_SETS = [
-  { dir: "blind-2026-12", name: "blind set 1 (pain clinic)" },
-  { dir: "blind-2026-12b", name: "blind set 2 (many clinics)" },
-  { dir: "blind-2026-12c", name: "blind set 3, author A (many clinics, many kinds of writer)" },
-  { dir: "blind-2026-12d", name: "blind set 3, author B (many clinics, phone-typing style)" },
-  { dir: "blind-2026-12e", name: "blind set 4, author C (risk in ordinary words, emergencies after procedures)" },
-  { dir: "blind-2026-12f", name: "blind set 4, author D (a third in Spanish, Portuguese, French)" },
+  { dir: "blind-2026-12", kind: "lookalikes", name: "blind set 1 (pain clinic)" },
+  { dir: "blind-2026-12b", kind: "lookalikes", name: "blind set 2 (many clinics)" },
+  { dir: "blind-2026-12c", kind: "lookalikes", name: "blind set 3, author A (many clinics, many kinds of writer)" },
+  { dir: "blind-2026-12d", kind: "lookalikes", name: "blind set 3, author B (many clinics, phone-typing style)" },
+  { dir: "blind-2026-12e", kind: "lookalikes", name: "blind set 4, author C (risk in ordinary words, emergencies after procedures)" },
+  { dir: "blind-2026-12f", kind: "lookalikes", name: "blind set 4, author D (a third in Spanish, Portuguese, French)" },
+  { dir: "blind-2026-12g", kind: "lookalikes", name: "blind set 5, author E (teenagers and young adults, online idiom)" },
+  { dir: "blind-2026-12h", kind: "lookalikes", name: "blind set 5, author F (older adults and long-term illness, risk buried in long messages)" },
+  { dir: "blind-2026-12i", kind: "everyday", name: "everyday traffic, author G (ordinary only: mental-health, pain, rehab and weight clinics)" },
+  { dir: "blind-2026-12j", kind: "everyday", name: "everyday traffic, author H (ordinary only: dermatology, dental, pediatrics, obstetrics and more)" },
 ] as const;
 export type BlindSetDir = (typeof BLIND_SETS)[number]["dir"];
+/** Pool sources whose ordinary messages are everyday traffic rather than hard lookalikes: the FAQ suites and the `everyday` sets. */
+export const isEverydaySource = (source: PoolItem["source"]): boolean => source === "suites" || BLIND_SETS.some((set) => set.dir === source && set.kind === "everyday");
 /** The first blind set (pain clinic): the figures test pins its halves. */
 export const BLIND_DIR: BlindSetDir = BLIND_SETS[0].dir;
 

@@ -11,7 +11,7 @@ import { analyzeText, ALL_GROUPS, NO_GROUPS, type FeatureGroups, type TextAnalys
 import { combineRisk, riskCandidates, scoreAnalysis, type RiskModel, type HeadThresholds, type RiskModelFile, type RiskThresholds, type RiskVariant, type Turn } from "./risk-model.js";
 import type { RiskLevel, RiskTaxonomy } from "./risk-taxonomy.js";
 import { readTrainingSets } from "./training-data.js";
-import { detectorTrainingSets, expectedLevel, fixturesDirOf, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
+import { detectorTrainingSets, expectedLevel, fixturesDirOf, isEverydaySource, poolExamples, type LabelledMessage, type PoolItem } from "./risk-data.js";
 import { trainCrisisModel } from "./classifier.js";
 import { riskFigures, TARGETS, type RiskFigures } from "./risk-eval.js";
 import { assessRisk, productReader, type RiskAssessment, type RiskReader } from "./risk.js";
@@ -179,7 +179,13 @@ export const CLEAR_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** The clear threshold for a reading of a clear-level category: the same as `clear` (no separate one), or lower. */
 export const CLEAR_CATEGORY_GRID = [null, 0.8, 0.7, 0.6, 0.5] as const;
 
-export const DETECTOR_MODES: Detectors[] = ["raise_possible", "notice_only"];
+/**
+ * Only `notice_only` is swept: with `raise_possible`, any of today's crude detectors turns a message the
+ * model reads at a `possible` category into an emergency, so a wish not to wake up (the taxonomy's
+ * `possible`, in a language a word list reads) got the emergency reply whenever the word classifier fired.
+ * The taxonomy decides what a level means; the detectors only make sure a crisis sees the line.
+ */
+export const DETECTOR_MODES: Detectors[] = ["notice_only"];
 /** The model's any-risk score a detector's notice needs (0: a detector is never silenced). */
 export const DETECTOR_FLOOR_GRID = [0, 0.01, 0.02, 0.05, 0.1, 0.2];
 
@@ -308,21 +314,41 @@ export function shortfallCost(point: SweepPoint): number {
 }
 
 /**
- * Budgets for ordinary messages, as hard limits: at most 2% given the
- * emergency reply (twice the target; issue #12 is exactly this failure) and
- * at most 5% given a notice by the model (the target; the detectors' own
- * notices come on top, and only the detector floor moves them).
+ * Budgets for ordinary messages, as hard limits: at most 2% of the hard
+ * lookalikes (the blind sets' ordinary messages, written to look alarming)
+ * given the emergency reply (twice the target; issue #12 is exactly this
+ * failure), at most 1% of everyday traffic (the FAQ suites' questions and the
+ * everyday sets: the target), and at most 5% of all ordinary messages given a
+ * notice by the model (the target; the detectors' own notices come on top, and
+ * only the detector floor moves them). The two kinds are held to their own
+ * budgets: pooled, the many plain messages would let the lookalikes' rate rise
+ * unseen.
  */
-export const ORDINARY_BUDGET = { clear: 0.02, modelNotice: 0.05 } as const;
+export const ORDINARY_BUDGET = { lookalikeClear: 0.02, everydayClear: 0.01, modelNotice: 0.05 } as const;
+
+/** Ordinary messages given the emergency reply at a sweep point, among the pool sources `pick` selects. */
+export function ordinaryClearRate(pool: readonly PoolItem[], point: SweepPoint, pick: (source: PoolItem["source"]) => boolean): number {
+  const ordinary = pool.map((p, i) => ({ p, got: point.got[i]! })).filter(({ p }) => p.message.label === "ordinary" && pick(p.source));
+  return ordinary.filter(({ got }) => got.level === "clear").length / Math.max(1, ordinary.length);
+}
+
+/** Whether a sweep point keeps every ordinary budget. */
+export function withinBudget(pool: readonly PoolItem[], point: SweepPoint): boolean {
+  return (
+    ordinaryClearRate(pool, point, (s) => !isEverydaySource(s)) <= ORDINARY_BUDGET.lookalikeClear &&
+    ordinaryClearRate(pool, point, isEverydaySource) <= ORDINARY_BUDGET.everydayClear &&
+    modelNotices(pool, point) <= ORDINARY_BUDGET.modelNotice
+  );
+}
 
 /**
- * The point of a sweep chosen: within the ordinary budget, the least shortfall
+ * The point of a sweep chosen: within the ordinary budgets, the least shortfall
  * cost (so, mostly, crises seeing the line against clear crises at clear);
- * when no point is within it, the least cost overall. Ties: the first, in grid order.
+ * when no point is within them, the least cost overall. Ties: the first, in grid order.
  */
 export function chooseThresholds(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): SweepPoint {
   if (sweep.length === 0) throw new Error("empty sweep");
-  const within = sweep.filter((s) => s.pooled.ordinaryClear.rate <= ORDINARY_BUDGET.clear && modelNotices(pool, s) <= ORDINARY_BUDGET.modelNotice);
+  const within = sweep.filter((s) => withinBudget(pool, s));
   return (within.length > 0 ? within : sweep).reduce((best, s) => (shortfallCost(s) < shortfallCost(best) - 1e-12 ? s : best));
 }
 

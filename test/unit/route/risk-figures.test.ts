@@ -75,22 +75,26 @@ describe("risk model on the blind tuning half (trained on: pinned)", () => {
 // the product's figures on every held-out half are in the README. Then a lower clear threshold for readings
 // of a clear-level taxonomy category (`clear_category`, chosen in the same cross-validation; this half
 // measured a second time): vector 103→103, 51→54, 4→6, 9→7; lexical 102→102, 45→49, 5→5, 7→7.
+// Re-measured (Dec 5, last) after blind set 5 and the everyday-traffic sets' tuning halves joined the pool
+// and the budget was split (lookalikes ≤ 2%, everyday traffic ≤ 1% at the emergency reply), which moved the
+// clear threshold 0.9 → 0.8 and dropped `clear_category`: vector 103→103, 54→50, 6→3, 7→7; lexical
+// 102→104, 49→51, 5→3, 7→8. Half the ordinary messages at the emergency reply, four clear crises fewer there.
 describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
-  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 54/81 clear get clear, 6/169 ordinary get clear, 7/169 possible", async () => {
+  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 50/81 clear get clear, 3/169 ordinary get clear, 7/169 possible", async () => {
     const f = await blind(BLIND_HELDOUT, true);
     expect(f.crisisSeen.total).toBe(122);
     expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(103);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(54);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(6);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(50);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
     expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
   });
 
-  it("blind held-out half, without the vector: 102/122, 49/81, 5/169, 7/169", async () => {
+  it("blind held-out half, without the vector: 104/122, 51/81, 3/169, 8/169", async () => {
     const f = await blind(BLIND_HELDOUT, false);
-    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(102);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(49);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(5);
-    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(104);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(51);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(8);
   });
 
   it("earlier held-out lines: 34/40 crises (30/40 without the vector), no ordinary message at clear or possible", async () => {
