@@ -7,6 +7,8 @@
  *     own cross-validation within the tuning pool chose, scored as the product scores (`assessRisk`)
  *   - the product as committed (`assessRisk`: lexical model, detectors, conversation; Node = Workers)
  *   - the committed model's encoder-vector variant alone (Node reference; not used by the product)
+ * `--before` reads the safety model files and the taxonomy of <ref>; the phrase
+ * rules are today's.
  * `--quick` leaves out the candidates (their cross-validation takes most of an
  * hour on two cores) and the vector variant: the product, before and after.
  * Sets: each blind set's tuning half (in-sample) and held-out half, the earlier
@@ -25,7 +27,7 @@ import { routeMessage } from "../src/route/router.js";
 import { sanitizeInput } from "../src/route/normalize.js";
 import { assessRisk } from "../src/route/risk.js";
 import { CrisisModelSchema } from "../src/route/classifier.js";
-import { loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
+import { compileRiskTaxonomy, loadRiskTaxonomy, type RiskLevel } from "../src/route/risk-taxonomy.js";
 import { compileRiskModel, loadRiskModel, type RiskModel } from "../src/route/risk-model.js";
 import { BLIND_HELDOUT, BLIND_SETS, BLIND_TUNING, expectedLevel, fixturesDirOf, poolExamples, readBlindHalf, readEarlierHeldout, readSuiteMessages, sharedExamples, tuningPool, type LabelledMessage } from "../src/route/risk-data.js";
 import { CANDIDATES, cachedAnalyze, cachedEmbed, chooseThresholds, conversationLevels, crossValidate, foldReading, lexicalModel, productLevels, untrainedModel } from "../src/route/risk-experiment.js";
@@ -82,7 +84,9 @@ async function main(): Promise<void> {
   if (before) {
     const crisisModel = CrisisModelSchema.parse(gitShow(before, "corpus/defaults/safety/crisis-model.json"));
     const oldRules: SafetyRules = { ...rules, crisisModel };
-    const riskModel = compileRiskModel(gitShow(before, "corpus/defaults/safety/risk-model.json"), gitShow(before, "corpus/defaults/safety/risk-thresholds.yaml"), taxonomy, oldRules, `${before}:corpus/defaults/safety`);
+    // The model's features are the taxonomy's cues, so the model of <ref> reads with the taxonomy of <ref>.
+    const oldTaxonomy = compileRiskTaxonomy(gitShow(before, "corpus/defaults/safety/risk-taxonomy.yaml"), gitShow(before, "corpus/defaults/safety/risk-languages.yaml"), `${before}:corpus/defaults/safety`);
+    const riskModel = compileRiskModel(gitShow(before, "corpus/defaults/safety/risk-model.json"), gitShow(before, "corpus/defaults/safety/risk-thresholds.yaml"), oldTaxonomy, oldRules, `${before}:corpus/defaults/safety`);
     const beforeRules: SafetyRules = { ...oldRules, riskModel };
     variants[`before (${before}): product`] = async (items) => items.map((m) => assessRisk(sanitizeInput(m.message), m.history ?? [], beforeRules).level);
   }
