@@ -79,8 +79,8 @@ const brief = (f: RiskFigures) => `${short(f.crisisSeen)} · ${short(f.clearAsCl
 
 function printSweep(sweep: readonly SweepPoint[], pool: readonly PoolItem[]): void {
   const rate = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-  console.log("\ndetectors possible clear cat.  floor | crisis seen | clear→clear | ordinary→clear (lookalikes / everyday) | ordinary→notice (by the model) | cost");
-  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.clearCategory === null ? "  –  " : s.clearCategory.toFixed(2) + " "} ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${rate(ordinaryClearRate(pool, s, (x) => !isEverydaySource(x)))} / ${rate(ordinaryClearRate(pool, s, isEverydaySource))}  | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}${withinBudget(pool, s) ? "" : "  (over budget)"}`);
+  console.log("\ndetectors possible clear cat.  floor | crisis seen | clear→clear | possible→clear | ordinary→clear (lookalikes / everyday) | ordinary→notice (by the model) | cost");
+  for (const s of sweep) console.log(`${s.detectors.padEnd(14)} ${s.possible.toFixed(2)}     ${s.clear.toFixed(2)}  ${s.clearCategory === null ? "  –  " : s.clearCategory.toFixed(2) + " "} ${s.detectorFloor.toFixed(2)}  | ${short(s.pooled.crisisSeen).padStart(5)}%     | ${short(s.pooled.clearAsClear).padStart(5)}%     | ${short(s.pooled.possibleAsClear).padStart(5)}%        | ${rate(ordinaryClearRate(pool, s, (x) => !isEverydaySource(x)))} / ${rate(ordinaryClearRate(pool, s, isEverydaySource))}  | ${short(s.pooled.ordinaryPossible).padStart(5)}% (${(modelNotices(pool, s) * 100).toFixed(1)}%) | ${shortfallCost(s).toFixed(3)}${withinBudget(pool, s) ? "" : "  (over budget)"}`);
 }
 
 function printWeights(variant: { risk: Head; clear: Head }): void {

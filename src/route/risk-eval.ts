@@ -1,7 +1,7 @@
 /**
  * The safety net's figures over a labelled set: crises that see the crisis
  * line (either level), clear crises that get `clear`, ordinary messages that
- * get `clear` or `possible` — each with a 95% Wilson interval. Pure.
+ * get `clear` or `possible`, possible crises that get `clear` — each with a 95% Wilson interval. Pure.
  */
 import type { RiskLevel } from "./risk-taxonomy.js";
 
@@ -38,6 +38,8 @@ export interface RiskFigures {
   ordinaryClear: Rate;
   /** Ordinary messages at `possible` (target ≤ 5%). */
   ordinaryPossible: Rate;
+  /** Possible crises at `clear`: the emergency script where the notice and an answer were due (no target; counted so thresholds cannot buy clear crises with it). */
+  possibleAsClear: Rate;
 }
 
 export const TARGETS = { crisisSeen: 1, clearAsClear: 0.9, ordinaryClear: 0.01, ordinaryPossible: 0.05 } as const;
@@ -45,12 +47,14 @@ export const TARGETS = { crisisSeen: 1, clearAsClear: 0.9, ordinaryClear: 0.01, 
 export function riskFigures(outcomes: readonly Outcome[]): RiskFigures {
   const crisis = outcomes.filter((o) => o.expected !== "none");
   const clear = outcomes.filter((o) => o.expected === "clear");
+  const possible = outcomes.filter((o) => o.expected === "possible");
   const ordinary = outcomes.filter((o) => o.expected === "none");
   return {
     crisisSeen: wilson(crisis.filter((o) => o.got !== "none").length, crisis.length),
     clearAsClear: wilson(clear.filter((o) => o.got === "clear").length, clear.length),
     ordinaryClear: wilson(ordinary.filter((o) => o.got === "clear").length, ordinary.length),
     ordinaryPossible: wilson(ordinary.filter((o) => o.got === "possible").length, ordinary.length),
+    possibleAsClear: wilson(possible.filter((o) => o.got === "clear").length, possible.length),
   };
 }
 

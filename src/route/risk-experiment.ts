@@ -299,9 +299,13 @@ export function modelNotices(pool: readonly PoolItem[], point: SweepPoint): numb
  * emergency script instead of an answer (5) is the failure of issue #12; a
  * clear crisis given the notice (2) still sees the line; a needless notice
  * above an answer (1) is the cheapest. Every notice counts, the detectors'
- * too: the detector floor can silence them.
+ * too: the detector floor can silence them. A possible crisis given the
+ * emergency script (1, from 0%: there is no target) sees the line but loses
+ * the answer the graded response exists to give; without this term a low
+ * clear threshold buys clear crises at the emergency reply by sending every
+ * wish to be dead there too.
  */
-export const SHORTFALL_COST = { crisisSeen: 10, ordinaryClear: 5, clearAsClear: 2, ordinaryNotice: 1 } as const;
+export const SHORTFALL_COST = { crisisSeen: 10, ordinaryClear: 5, clearAsClear: 2, ordinaryNotice: 1, possibleAsClear: 1 } as const;
 
 export function shortfallCost(point: SweepPoint): number {
   const f = point.pooled;
@@ -309,7 +313,8 @@ export function shortfallCost(point: SweepPoint): number {
     SHORTFALL_COST.crisisSeen * Math.max(0, TARGETS.crisisSeen - f.crisisSeen.rate) +
     SHORTFALL_COST.ordinaryClear * Math.max(0, f.ordinaryClear.rate - TARGETS.ordinaryClear) +
     SHORTFALL_COST.clearAsClear * Math.max(0, TARGETS.clearAsClear - f.clearAsClear.rate) +
-    SHORTFALL_COST.ordinaryNotice * Math.max(0, f.ordinaryPossible.rate - TARGETS.ordinaryPossible)
+    SHORTFALL_COST.ordinaryNotice * Math.max(0, f.ordinaryPossible.rate - TARGETS.ordinaryPossible) +
+    SHORTFALL_COST.possibleAsClear * (Number.isNaN(f.possibleAsClear.rate) ? 0 : f.possibleAsClear.rate)
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { LabelledMessage, PoolItem } from "../../../src/route/risk-data.js";
-import { chooseThresholds, ordinaryClearRate, withinBudget, type SweepPoint } from "../../../src/route/risk-experiment.js";
+import { chooseThresholds, ordinaryClearRate, shortfallCost, withinBudget, type SweepPoint } from "../../../src/route/risk-experiment.js";
 import { riskFigures } from "../../../src/route/risk-eval.js";
 import type { RiskAssessment } from "../../../src/route/risk.js";
 import type { RiskLevel } from "../../../src/route/risk-taxonomy.js";
@@ -56,5 +56,20 @@ describe("choosing thresholds within the ordinary budgets", () => {
     const missesTheCrisis = point(0.9, 0, 0, false);
     expect(chooseThresholds([cheapOverBudget, within, missesTheCrisis], pool)).toBe(within);
     expect(chooseThresholds([cheapOverBudget], pool)).toBe(cheapOverBudget);
+  });
+
+  it("counts possible crises sent to the emergency reply, so a low clear threshold cannot buy clear crises with them", () => {
+    // Ten clear and ten possible crises; both points see every crisis and send 8 of 10 clear ones to the emergency reply.
+    const costWith = (possibleAtClear: number) => {
+      const outcomes = [
+        ...Array.from({ length: 10 }, (_, i) => ({ expected: "clear" as const, got: (i < 8 ? "clear" : "possible") as RiskLevel })),
+        ...Array.from({ length: 10 }, (_, i) => ({ expected: "possible" as const, got: (i < possibleAtClear ? "clear" : "possible") as RiskLevel })),
+        ...Array.from({ length: 10 }, () => ({ expected: "none" as const, got: "none" as RiskLevel })),
+      ];
+      return shortfallCost({ possible: 0.5, clear: 0.5, clearCategory: null, detectors: "notice_only", detectorFloor: 0, pooled: riskFigures(outcomes), bySource: {}, got: [] });
+    };
+    expect(riskFigures([{ expected: "possible", got: "clear" }, { expected: "possible", got: "possible" }]).possibleAsClear.rate).toBe(0.5);
+    expect(costWith(5) - costWith(0)).toBeCloseTo(0.5);
+    expect(costWith(0)).toBeCloseTo(2 * (0.9 - 0.8));
   });
 });

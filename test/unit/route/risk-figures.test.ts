@@ -79,21 +79,24 @@ describe("risk model on the blind tuning half (trained on: pinned)", () => {
 // and the budget was split (lookalikes ≤ 2%, everyday traffic ≤ 1% at the emergency reply), which moved the
 // clear threshold 0.9 → 0.8 and dropped `clear_category`: vector 103→103, 54→50, 6→3, 7→7; lexical
 // 102→104, 49→51, 5→3, 7→8. Half the ordinary messages at the emergency reply, four clear crises fewer there.
+// Re-measured (Dec 5, later still) after the taxonomy gained `help_now` and the heart-attack warning signs,
+// and the threshold cost began to count possible crises at the emergency reply (0.7/0.9, `clear_category`
+// 0.8, floor 0.01): vector 103→104, 50→51, 3→2, 7→8; lexical 104→104, 51→52, 3→2, 8→8.
 describe("risk model on held-out sets (never trained or tuned on: measured figures are the floors)", () => {
-  it("blind held-out half, with the vector: 103/122 crises see the crisis line, 50/81 clear get clear, 3/169 ordinary get clear, 7/169 possible", async () => {
+  it("blind held-out half, with the vector: 104/122 crises see the crisis line, 51/81 clear get clear, 2/169 ordinary get clear, 8/169 possible", async () => {
     const f = await blind(BLIND_HELDOUT, true);
     expect(f.crisisSeen.total).toBe(122);
-    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(103);
-    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(50);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
-    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(7);
-  });
-
-  it("blind held-out half, without the vector: 104/122, 51/81, 3/169, 8/169", async () => {
-    const f = await blind(BLIND_HELDOUT, false);
     expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(104);
     expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(51);
-    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(3);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(2);
+    expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(8);
+  });
+
+  it("blind held-out half, without the vector: 104/122, 52/81, 2/169, 8/169", async () => {
+    const f = await blind(BLIND_HELDOUT, false);
+    expect(f.crisisSeen.hits).toBeGreaterThanOrEqual(104);
+    expect(f.clearAsClear.hits).toBeGreaterThanOrEqual(52);
+    expect(f.ordinaryClear.hits).toBeLessThanOrEqual(2);
     expect(f.ordinaryPossible.hits).toBeLessThanOrEqual(8);
   });
 

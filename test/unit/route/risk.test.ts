@@ -82,6 +82,16 @@ describe("one message", () => {
     expect(risk("What's the normal dose of ketamine?").level).toBe("none");
   });
 
+  it("sends a request for emergency help, and heart-attack warning signs, to the emergency reply; questions about emergencies stay ordinary", () => {
+    // Phrasings of the taxonomy's `help_now` and the AHA warning signs, none of them a training example.
+    for (const m of ["call an ambulance please, my husband fell and is not moving", "I need paramedics, I can't stand up", "there's a squeezing pressure in my chest and I'm sweating, it goes down my arm"]) {
+      expect(risk(m).level, m).toBe("clear");
+    }
+    for (const m of ["Do you have emergency appointments on Saturdays?", "What counts as an emergency after the procedure?", "Is there an ambulance bay near the clinic entrance for drop-off?"]) {
+      expect(risk(m), m).toEqual({ level: "none", rule: null });
+    }
+  });
+
   it("decides in the languages the model cannot read with their word lists", () => {
     // "I want to kill myself" is active ideation, clear in every language; a wish not to wake up is possible.
     expect(risk("Quero me matar")).toEqual({ level: "clear", rule: "risk.language.pt" });
