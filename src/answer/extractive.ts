@@ -184,8 +184,9 @@ const SINGLE_FACT_TYPES: ReadonlySet<AnswerType> = new Set([...FIGURE_TYPES, "ye
  * heading and lead-in cover the question at least as well as its best single sentence does; then the
  * whole list is the answer, not the one item or neighbour that happened to score best.
  */
-function listAnswer(keys: TopicTerm[], type: AnswerType, best: Candidate, passages: ComposeInput["passages"], options: ComposeOptions): SentenceRef[] | null {
-  const runs = passages.flatMap((p, passageRank) => chunkLists(p.chunk).runs.map((run) => ({ run, passageRank })));
+function listAnswer(keys: TopicTerm[], type: AnswerType, best: Candidate, passages: ComposeInput["passages"], options: ComposeOptions, subjects: ReadonlyArray<readonly [string, string]>): SentenceRef[] | null {
+  // Like sentences, a list comes only from a passage that names the question's subject, when it has one.
+  const runs = passages.flatMap((p, passageRank) => (subjects.length > 0 && !namesSubject(subjects, p.chunk) ? [] : chunkLists(p.chunk).runs.map((run) => ({ run, passageRank }))));
   // A lead-in ("…options include:") says nothing without its items.
   const ledIn = runs.find(({ run }) => run.intro === best.line && run.chunk.id === best.chunk.id && LEAD_IN.test(best.text))?.run;
   const ledInList = ledIn ? listSentences(ledIn) : [];
@@ -235,11 +236,13 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
   const isDuplicate = (c: Candidate) => chosen.some((x) => x.text === c.text || termOverlap(x.ownTerms, c.ownTerms) > 0.8);
   // Preamble words help tell passages apart but never make a sentence an answer on their own.
   const partKeys = parts.map((p) => p.terms.filter((t) => t.role !== "framing"));
+  const partSubjects = parts.map((_, i) => {
+    const stems = new Set((partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms).map((k) => k.stem));
+    return input.analysis.subjects.filter(([a, b]) => stems.has(a) && stems.has(b));
+  });
   const ranked = parts.map((p, i) => {
     const keys = partKeys[i]!.length > 0 ? partKeys[i]! : input.analysis.terms;
-    const stems = new Set(keys.map((k) => k.stem));
-    const subjects = input.analysis.subjects.filter(([a, b]) => stems.has(a) && stems.has(b));
-    return scorePart(keys, p.type, passages, expansion, p.inherited, subjects);
+    return scorePart(keys, p.type, passages, expansion, p.inherited, partSubjects[i]!);
   });
 
   // One best sentence per part first, so a two-part question gets both answered.
@@ -250,7 +253,7 @@ export function selectSentences(input: ComposeInput, options: ComposeOptions = D
     const best = candidates[0];
     // A sentence carrying the asked-for figure may cover less of the wording ("sessions last 1 to 2 hours").
     if (!best || (partKeys[i]!.length > 0 && best.coverage < options.minSentenceCoverage && !(best.typed && best.coverage >= options.minSentenceCoverage / 2))) return;
-    const list = lists.length === 0 ? listAnswer(partKeys[i]!, parts[i]!.type, best, passages, options) : null;
+    const list = lists.length === 0 ? listAnswer(partKeys[i]!, parts[i]!.type, best, passages, options, partSubjects[i]!) : null;
     if (list) {
       for (const s of list) if (!lists.some((x) => sameRef(x, s))) lists.push(s);
       return;

@@ -99,4 +99,31 @@ Most back pain improves within six weeks with gentle movement.
     expect(chosen.join(" ")).toContain("rest on your side with a pillow between your knees");
     expect(chosen.join(" ")).not.toContain("lie on your back with a pillow supporting the painful arm");
   });
+
+  it("takes a whole list only from a passage that names the subject, too", () => {
+    const SHOULDER_LIST = `# Shoulder Pain
+
+## Exercises for Shoulder Pain
+
+Lie on your back and do these exercises for pain each morning:
+
+- Pendulum swings, ten each way
+- Wall slides, five slow repeats
+`;
+    const BACK_LIST = `# Low Back Pain
+
+Back pain is common and usually improves within six weeks.
+
+## Exercises for Back Pain
+
+Do these exercises for back pain each morning:
+
+- Knee-to-chest stretches, ten each side
+- Pelvic tilts, ten slow repeats
+`;
+    // The shoulder article ranks first and its list's heading and lead-in carry every word asked about.
+    const chosen = selectorOn([article("shoulder-pain", "Shoulder Pain", SHOULDER_LIST), article("low-back-pain", "Low Back Pain", BACK_LIST)], 0.05)("back pain exercises?").join(" ");
+    expect(chosen).toContain("Pelvic tilts");
+    expect(chosen).not.toContain("Pendulum swings");
+  });
 });
