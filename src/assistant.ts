@@ -17,7 +17,7 @@ import { assessAnswerability } from "./retrieve/evidence.js";
 import type { AnswerabilityModel } from "./retrieve/answerability-model.js";
 import type { Retriever, ScoredChunk } from "./retrieve/hybrid.js";
 import type { Understanding } from "./understand/index.js";
-import { assessRisk, needsPriorTopic, priorQuestion, resolveFollowUp, resolveWithPriorAnswer, routeIntent, routeMessage, sanitizeInput, type SafetyRules, type StandaloneQuestion } from "./route/index.js";
+import { assessRisk, emergencyKind, needsPriorTopic, priorQuestion, resolveFollowUp, resolveWithPriorAnswer, routeIntent, routeMessage, sanitizeInput, type SafetyRules, type StandaloneQuestion } from "./route/index.js";
 import type { Assistant, AssistantResult, RespondOptions, Trace } from "./types.js";
 import { createFingerprinter, type Fingerprinter, type Logger } from "./logger.js";
 import { correctSpelling, type Vocabulary } from "./retrieve/spelling.js";
@@ -94,7 +94,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     const risk = assessRisk(message, request.history ?? [], deps.safety);
     if (risk.level === "clear") {
       const trace: Trace = { route: risk.rule ?? "emergency", risk, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };
-      return { kind: "final", reply: emergencyReply(clinic, sessionId), trace };
+      return { kind: "final", reply: emergencyReply(clinic, sessionId, emergencyKind(risk, deps.safety.riskModel.taxonomy)), trace };
     }
     const decision = routeIntent(message, deps.safety);
     const trace: Trace = { route: decision.rule ?? decision.kind, risk, standaloneQuestion: null, passages: [], answerability: null, answerer: "fixed" };

@@ -47,6 +47,12 @@ export const ClinicSchema = z
           .array(ClinicActionSchema)
           .min(1)
           .refine((actions) => actions.some((a) => a.kind === "call"), "needs at least one call action (a tel: link): a patient in crisis must be able to call with one tap"),
+        /**
+         * The text for a medical emergency (chest pain, trouble breathing, an overdose, asking for an ambulance:
+         * the taxonomy's `reply: medical` categories), the emergency number first. Optional: without it every
+         * emergency gets `text`. Same call actions.
+         */
+        medicalText: z.string().min(20).optional(),
       })
       .strict(),
     /**

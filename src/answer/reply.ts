@@ -70,10 +70,11 @@ export function makeReply(clinic: Clinic, sessionId: string, parts: ReplyParts):
   };
 }
 
-/** Crisis first: fixed text and call actions, no retrieval, no booking push. */
-export function emergencyReply(clinic: Clinic, sessionId: string): ChatReply {
+/** Crisis first: fixed text and call actions, no retrieval, no booking push. A medical emergency gets the clinic's `medicalText` when it has one. */
+export function emergencyReply(clinic: Clinic, sessionId: string, kind: "crisis" | "medical" = "crisis"): ChatReply {
   const actions = [...clinic.emergency.actions].sort((a, b) => Number(b.kind === "call") - Number(a.kind === "call"));
-  return makeReply(clinic, sessionId, { type: "emergency", text: clinic.emergency.text, actions });
+  const text = kind === "medical" ? (clinic.emergency.medicalText ?? clinic.emergency.text) : clinic.emergency.text;
+  return makeReply(clinic, sessionId, { type: "emergency", text, actions });
 }
 
 /** The clinic's crisis notice, call actions first (risk level `possible`). */

@@ -32,7 +32,7 @@ export function buildCorpusReference(articles: Article[], clinic: Clinic, verify
     const blocks = parseBlocks(article.body).map((b) => ({ text: b.text, section: b.sectionPath.at(-1) ?? null }));
     refs.set(article.id, { id: article.id, title: article.title, blocks });
   }
-  const fixedTexts = [clinic.emergency.text, ...Object.values(clinic.replies)].map(normalizeWhitespace).filter((t) => t.length > 0);
+  const fixedTexts = [clinic.emergency.text, clinic.emergency.medicalText ?? "", ...Object.values(clinic.replies)].map(normalizeWhitespace).filter((t) => t.length > 0);
   return { articles: refs, fixedTexts, verify };
 }
 

@@ -27,6 +27,8 @@ const CategorySchema = z
     cssrs: z.string().min(1),
     level: z.enum(["possible", "clear"]),
     decline: z.boolean().optional(),
+    /** Which emergency text a clear message of this category gets: the crisis line first (default) or the emergency number first (a medical emergency). */
+    reply: z.enum(["crisis", "medical"]).optional(),
     description: z.string().min(1),
     cues: z.array(Pattern).min(1),
     /** Policy floors: when every pattern of one group matches, the message gets at least `level`, whatever the model says. */
@@ -54,6 +56,7 @@ export interface RiskCategory {
   id: string;
   level: Exclude<RiskLevel, "none">;
   decline: boolean;
+  reply: "crisis" | "medical";
   cues: RegExp[];
   floors: RegExp[][];
   examples: string[];
@@ -119,6 +122,7 @@ export function compileRiskTaxonomy(rawTaxonomy: unknown, rawLanguages: unknown,
       id: c.id,
       level: c.level,
       decline: c.decline ?? false,
+      reply: c.reply ?? "crisis",
       cues: c.cues.map((p, i) => compile(p, `${tFile}: ${c.id}.cues.${i}`)),
       floors: (c.floors ?? []).map((group, i) => group.map((p, j) => compile(p, `${tFile}: ${c.id}.floors.${i}.${j}`))),
       examples: c.examples,

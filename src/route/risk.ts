@@ -21,7 +21,7 @@ import type { Turn } from "../contract.js";
 import { classifierScore, clearCrisisRule, readMessage } from "./crisis.js";
 import { matchForms, sanitizeInput } from "./normalize.js";
 import { combineRisk, scoreRisk, sentencesOf, type RiskScore } from "./risk-model.js";
-import { levelRank } from "./risk-taxonomy.js";
+import { levelRank, type RiskTaxonomy } from "./risk-taxonomy.js";
 import type { SafetyRules } from "./rules.js";
 
 export const RISK_LEVELS = ["none", "possible", "clear"] as const;
@@ -34,6 +34,16 @@ export interface RiskAssessment {
 }
 
 const NONE: RiskAssessment = { level: "none", rule: null };
+
+/**
+ * Which emergency text a clear assessment gets: `medical` (the emergency number first) when the taxonomy
+ * category that decided says so (a medical emergency, an overdose, asking for an ambulance), else `crisis`
+ * (the crisis line first). Read from the rule, which names the category for model, floor and decline decisions.
+ */
+export function emergencyKind(assessment: RiskAssessment, taxonomy: RiskTaxonomy): "crisis" | "medical" {
+  const id = /\brisk\.(?:model|floor|decline)\.([a-z_]+)$/.exec(assessment.rule ?? "")?.[1];
+  return taxonomy.categories.find((c) => c.id === id)?.reply ?? "crisis";
+}
 
 /**
  * How a text is read: the model's score of one text, and today's emergency

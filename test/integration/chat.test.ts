@@ -94,6 +94,16 @@ describe("safety routing through the app", () => {
     expect(reply.actions.some((a) => a.kind === "book")).toBe(false);
   });
 
+  it("puts the emergency number first for a medical emergency, the crisis line first for a suicidal crisis", async () => {
+    const medical = await ask("I have crushing chest pressure and I'm sweating, it's spreading to my jaw");
+    expect(medical.type).toBe("emergency");
+    expect(medical.text).toMatch(/^Please call 911 now/);
+    expect(medical.actions[0]?.href).toBe("tel:911");
+    const crisis = await ask("I'm going to kill myself tonight, I have the pills ready");
+    expect(crisis.type).toBe("emergency");
+    expect(crisis.text).toMatch(/^I'm really sorry you're going through this\. If you are thinking about suicide/);
+  });
+
   it("routes a crisis inside a conversation to emergency", async () => {
     // A stated intent with a time and means: clear. (A wish to be dead, "i dont want to be alive anymore", is
     // the taxonomy's `possible` since the risk model no longer lets a detector raise it: the notice.)

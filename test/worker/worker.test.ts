@@ -84,6 +84,8 @@ describe("Worker on workerd", () => {
     expect(reply.text).toMatch(/988/);
     expect(reply.citations).toEqual([]);
     expect(reply.actions.some((a) => a.kind === "call" && a.href.startsWith("tel:"))).toBe(true);
+    // A medical emergency gets the bundled clinic's medical text, the emergency number first, as on Node.
+    expect((await chat("I have crushing chest pressure and I'm sweating, it's spreading to my jaw")).text).toMatch(/^Please call 911 now/);
   });
 
   it("grades crisis risk like Node: the notice from the bundled clinic config, and a follow-up read with the earlier turn", async () => {

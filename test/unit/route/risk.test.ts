@@ -1,7 +1,7 @@
 /** Graded crisis risk (src/route/risk.ts) with the shipped rules: the lexical risk model, its thresholds, decline categories, and conversations. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Turn } from "../../../src/contract.js";
-import { assessMessage, assessRisk, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
+import { assessMessage, assessRisk, emergencyKind, sanitizeInput, type SafetyRules } from "../../../src/route/index.js";
 import { scoreRisk, type RiskThresholds } from "../../../src/route/risk-model.js";
 import { clinicRules } from "../../helpers/rules.js";
 
@@ -90,6 +90,17 @@ describe("one message", () => {
     for (const m of ["Do you have emergency appointments on Saturdays?", "What counts as an emergency after the procedure?", "Is there an ambulance bay near the clinic entrance for drop-off?"]) {
       expect(risk(m), m).toEqual({ level: "none", rule: null });
     }
+  });
+
+  it("names which emergency text a clear message gets: the emergency number first for the taxonomy's `reply: medical` categories", () => {
+    const taxonomy = rules.riskModel.taxonomy;
+    expect(taxonomy.categories.filter((c) => c.reply === "medical").map((c) => c.id).sort()).toEqual(["help_now", "medical_emergency", "overdose"]);
+    expect(emergencyKind({ level: "clear", rule: "risk.model.medical_emergency" }, taxonomy)).toBe("medical");
+    expect(emergencyKind({ level: "clear", rule: "conversation.together.risk.model.overdose" }, taxonomy)).toBe("medical");
+    expect(emergencyKind({ level: "clear", rule: "risk.model.plan" }, taxonomy)).toBe("crisis");
+    expect(emergencyKind({ level: "clear", rule: "risk.language.pt" }, taxonomy)).toBe("crisis");
+    expect(emergencyKind({ level: "clear", rule: "conversation.follow_up.confirmation" }, taxonomy)).toBe("crisis");
+    expect(emergencyKind(risk("my throat is closing up after the injection"), taxonomy)).toBe("medical");
   });
 
   it("decides in the languages the model cannot read with their word lists", () => {
