@@ -1,7 +1,8 @@
 /**
  * The safety net's figures over a labelled set: crises that see the crisis
  * line (either level), clear crises that get `clear`, ordinary messages that
- * get `clear` or `possible`, possible crises that get `clear` — each with a 95% Wilson interval. Pure.
+ * get `clear` or `possible`, possible crises that get `clear` — each with a
+ * 95% Wilson interval. Pure.
  */
 import type { RiskLevel } from "./risk-taxonomy.js";
 
