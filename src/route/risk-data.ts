@@ -43,7 +43,8 @@ export const BLIND_SETS = [
 ] as const;
 export type BlindSetDir = (typeof BLIND_SETS)[number]["dir"];
 /** Pool sources whose ordinary messages are everyday traffic rather than hard lookalikes: the FAQ suites and the `everyday` sets. */
-export const isEverydaySource = (source: PoolItem["source"]): boolean => source === "suites" || BLIND_SETS.some((set) => set.dir === source && set.kind === "everyday");
+const EVERYDAY_SOURCES: ReadonlySet<string> = new Set(["suites", ...BLIND_SETS.filter((set) => set.kind === "everyday").map((set) => set.dir)]);
+export const isEverydaySource = (source: PoolItem["source"]): boolean => EVERYDAY_SOURCES.has(source);
 /** The first blind set (pain clinic): the figures test pins its halves. */
 export const BLIND_DIR: BlindSetDir = BLIND_SETS[0].dir;
 
