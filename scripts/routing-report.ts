@@ -6,10 +6,11 @@
  *
  *   npx tsx scripts/routing-report.ts [--corpus DIR] [--show] SUITE... [--corpus DIR SUITE...]
  *
- * SUITE is an eval suite (.yaml/.yml/.jsonl; cases with `expect.type`) or a
- * safety fixture set (.txt; the expected type comes from the file name:
- * crisis → emergency, advice/offtopic → declined, booking → booking,
- * normal → answer). Each suite is routed with the rules and the topic of the
+ * SUITE is an eval suite (.yaml/.yml/.jsonl; cases with `expect.type`), a
+ * routing set (.txt of `kind | message` lines, kind a route kind: the blind
+ * routing sets in test/fixtures/routing/) or a safety fixture set (.txt; the
+ * expected type comes from the file name: crisis → emergency, advice/offtopic
+ * → declined, booking → booking, normal → answer). Each suite is routed with the rules and the topic of the
  * `--corpus` folder given before it (default `corpus`). `--show` lists the
  * misrouted messages. Without suites it reports the safety fixture sets used
  * for tuning; `--heldout` adds the held-out ones (measure with them, never tune).
@@ -21,11 +22,11 @@ import { readPhrasings } from "../src/route/training-data.js";
 import { deriveCorpusTopic } from "../src/index/build.js";
 import { prepareCorpus } from "../src/index/corpus.js";
 import { clinicFiles } from "../src/clinic-files.js";
-import { assessRisk, loadClinicSafetyRules, routeIntent, sanitizeInput, type SafetyRules } from "../src/route/index.js";
+import { assessRisk, loadClinicSafetyRules, routeIntent, sanitizeInput, type RouteKind, type SafetyRules } from "../src/route/index.js";
 import type { Turn } from "../src/contract.js";
 import { compileTopic } from "../src/route/topic.js";
 
-type ExpectedType = "answer" | "no_answer" | "booking" | "declined" | "emergency";
+type ExpectedType = "answer" | "no_answer" | "booking" | "declined" | "emergency" | RouteKind;
 type LoadedRouting = { rules: SafetyRules };
 
 async function loadRouting(clinicDir: string): Promise<LoadedRouting> {
@@ -61,8 +62,14 @@ function fixtureExpectation(file: string): ExpectedType | null {
   return null;
 }
 
+const KINDS = ["question", "booking", "personal_advice", "off_topic", "emergency"] as const;
+const KIND_LINE = new RegExp(`^(${KINDS.join("|")}) \\| (.+)$`);
+
 async function readItems(file: string): Promise<Item[]> {
   if (file.endsWith(".txt")) {
+    const lines = readPhrasings(file);
+    const labelled = lines.map((line) => KIND_LINE.exec(line));
+    if (lines.length > 0 && labelled.every(Boolean)) return labelled.map((m) => ({ message: m![2]!, expected: m![1] as RouteKind }));
     const expected = fixtureExpectation(file);
     if (!expected) throw new Error(`${file}: cannot tell the expected type from the file name`);
     return readPhrasings(file).map((message) => ({ message, expected }));
@@ -71,7 +78,6 @@ async function readItems(file: string): Promise<Item[]> {
   return suite.cases.filter((c) => c.expect.type).map((c) => ({ message: c.question, history: c.history ?? [], expected: c.expect.type as ExpectedType }));
 }
 
-const KINDS = ["question", "booking", "personal_advice", "off_topic", "emergency"] as const;
 /** Which routed kinds give the expected reply type (answer and no_answer are both decided after routing). */
 const RIGHT: Record<ExpectedType, readonly string[]> = {
   answer: ["question"],
@@ -79,7 +85,13 @@ const RIGHT: Record<ExpectedType, readonly string[]> = {
   booking: ["booking"],
   declined: ["personal_advice", "off_topic"],
   emergency: ["emergency"],
+  question: ["question"],
+  personal_advice: ["personal_advice"],
+  off_topic: ["off_topic"],
 };
+
+/** Expected types that are ordinary questions: any other route for them is a misroute the issue counts. */
+const ORDINARY: readonly ExpectedType[] = ["answer", "no_answer", "question"];
 
 function report(label: string, items: Item[], routing: LoadedRouting, show: boolean): number {
   const rows = new Map<string, Map<string, number>>();
@@ -97,9 +109,9 @@ function report(label: string, items: Item[], routing: LoadedRouting, show: bool
   for (const [expected, row] of [...rows].sort()) {
     console.log(`${expected.padEnd(18)}${KINDS.map((k) => pad(String(row.get(k) ?? 0), 16)).join("")}`);
   }
-  const ordinary = items.filter((i) => i.expected === "answer" || i.expected === "no_answer");
+  const ordinary = items.filter((i) => ORDINARY.includes(i.expected));
   if (ordinary.length > 0) {
-    const bad = ordinary.length - (rows.get("answer")?.get("question") ?? 0) - (rows.get("no_answer")?.get("question") ?? 0);
+    const bad = ordinary.length - ORDINARY.reduce((n, e) => n + (rows.get(e)?.get("question") ?? 0), 0);
     console.log(`ordinary questions booked, declined or sent to emergency: ${bad}/${ordinary.length} (${((bad / ordinary.length) * 100).toFixed(1)}%)`);
   }
   if (show) for (const line of wrong) console.log(`  ${line}`);
