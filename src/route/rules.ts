@@ -134,12 +134,20 @@ export class SafetyRulesError extends ConfigError {
 export const GROUPS = { crisis: "crisis.yaml", booking: "booking.yaml", advice: "advice.yaml", offTopic: "offtopic.yaml" } as const;
 export const RISK_FILE = "risk.yaml";
 
-function compile(source: string, macros: Record<string, string>, where: string): RegExp {
-  const expanded = source.replace(/\{([a-z_]+)\}/g, (m, name: string) => {
+/** Macros may use other macros ("{someone}" names "{kin}"); a cycle is a config error, not a hang. */
+const MACRO_DEPTH = 4;
+
+function expandMacros(source: string, macros: Record<string, string>, where: string, depth = 0): string {
+  return source.replace(/\{([a-z_]+)\}/g, (m, name: string) => {
     const value = macros[name];
     if (value === undefined) throw new SafetyRulesError(`${where}: unknown macro {${name}}`);
-    return value;
+    if (depth >= MACRO_DEPTH) throw new SafetyRulesError(`${where}: macros nest deeper than ${MACRO_DEPTH} (a macro that names itself?): {${name}}`);
+    return expandMacros(value, macros, where, depth + 1);
   });
+}
+
+function compile(source: string, macros: Record<string, string>, where: string): RegExp {
+  const expanded = expandMacros(source, macros, where);
   try {
     return new RegExp(expanded, "iu");
   } catch (err) {

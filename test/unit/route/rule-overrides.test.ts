@@ -71,6 +71,16 @@ describe("clinic safety overrides", () => {
     expect(merged.risk.classifierClear).toBe(defaults.risk.classifierClear);
   });
 
+  it("expands macros that name other macros, and refuses a macro that names itself", () => {
+    const nested = clinicSafety({
+      "macros.yaml": 'macros:\n  pet: "(?:cat|dog)"\n  owner: "(?:my {pet})"\n',
+      "booking.yaml": 'rules:\n  - id: booking.pet_visit\n    pattern: "\\\\bbring {owner}\\\\b"\n',
+    });
+    expect(routeIntent("can I bring my dog along", loadClinicSafetyRules({ defaults: DEFAULTS, clinic: nested }))).toEqual({ kind: "booking", rule: "booking.pet_visit" });
+    const cycle = clinicSafety({ "macros.yaml": 'macros:\n  loop: "(?:a{loop})"\n', "booking.yaml": 'rules:\n  - id: booking.loop\n    pattern: "{loop}"\n' });
+    expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: cycle })).message).toMatch(/macros nest deeper than \d+ .*\{loop\}/);
+  });
+
   it("refuses what is product-wide, and files it does not know, naming the file", () => {
     const model = clinicSafety({ "crisis-model.json": "{}" });
     expect(errorOf(() => loadClinicSafetyRules({ defaults: DEFAULTS, clinic: model })).message).toContain(`${path.join(model, "crisis-model.json")}: the crisis model is product-wide`);
