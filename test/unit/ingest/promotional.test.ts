@@ -25,6 +25,9 @@ const CALLS_TO_ACTION = [
   "Your knee deserves expert care – book an assessment with our team.",
   "Booking a consultation is the best first step.",
   "Our team offers shockwave therapy, which can reduce pain by half; call today to book.",
+  // Recruiting others is a call to action too (invite-a-friend boxes inside the article text).
+  "Invite a friend or family member who also uses a brace to our free support group.",
+  "Invite someone who has been struggling with sleep, and you'll both get a free workbook.",
 ];
 const OFFERS = [
   "Our friendly team can help you get back to the activities you love.",
@@ -52,6 +55,7 @@ const FACTS = [
   // A contact verb that is not an imperative.
   "Contact lenses should be removed before the scan.",
   "Visit length depends on the treatment.",
+  "Invitations to the support group go out by email.",
   "Patients who book early get more choice of times.",
   "Our front desk team contacts your insurer before the first visit.",
   "Discharge comes with a home plan, and you are welcome to contact us if symptoms return.",
