@@ -138,7 +138,9 @@ export function tablesToLists(document: Document): number {
         if (cells.filter(Boolean).length > 0) items.push(cells.filter(Boolean).join("; "));
         continue;
       }
-      const label = cells[0]!;
+      // A figure as the row's label ("30 or more") means nothing without its column's header
+      // ("AHI (events per hour)"); a name ("Colchicine") stands on its own.
+      const label = header?.[0] && /\d/.test(cells[0]!) ? `${header[0]} ${cells[0]!}` : cells[0]!;
       const values = cells.slice(1).map((value, i) => {
         const head = header?.[i + 1] ?? "";
         return !value ? "" : head ? `${head} – ${value}` : value;

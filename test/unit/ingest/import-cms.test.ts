@@ -83,6 +83,19 @@ describe("page widgets", () => {
     expect(Array.from(d.querySelectorAll("li")).map((li) => li.textContent)).toEqual(["Adults: 7 to 9 hours", "Teenagers: 8 to 10 hours"]);
   });
 
+  it("a row labelled by a figure keeps its column's header; a row labelled by a name does not need it", () => {
+    const d = doc(
+      "<table><thead><tr><th>AHI (events per hour)</th><th>Severity</th></tr></thead><tbody><tr><td>Fewer than 5</td><td>Normal</td></tr><tr><td>30 or more</td><td>Severe OSA</td></tr></tbody></table>" +
+        "<table><thead><tr><th>Medicine</th><th>Usual course</th></tr></thead><tbody><tr><td>Colchicine</td><td>2 to 3 days</td></tr></tbody></table>",
+    );
+    expect(tablesToLists(d)).toBe(2);
+    expect(Array.from(d.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "AHI (events per hour) Fewer than 5: Severity – Normal",
+      "AHI (events per hour) 30 or more: Severity – Severe OSA",
+      "Colchicine: Usual course – 2 to 3 days",
+    ]);
+  });
+
   it("a table's caption becomes the lead-in of its rows", () => {
     const d = doc("<p>Intro.</p><table><caption>Recommended sleep by age.</caption><tr><td>Adults</td><td>7 to 9 hours</td></tr><tr><td>Teenagers</td><td>8 to 10 hours</td></tr></table>");
     expect(tablesToLists(d)).toBe(1);
