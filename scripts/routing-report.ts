@@ -10,8 +10,9 @@
  * routing set (.txt of `kind | message` lines, kind a route kind: the blind
  * routing sets in test/fixtures/routing/) or a safety fixture set (.txt; the
  * expected type comes from the file name: crisis → emergency, advice/offtopic
- * → declined, booking → booking, normal → answer). Each suite is routed with the rules and the topic of the
- * `--corpus` folder given before it (default `corpus`). `--show` lists the
+ * → declined, booking → booking, normal → answer). Each suite is routed with
+ * the rules and the topic of the `--corpus` folder given before it (default
+ * `corpus/ketamine-pain`). `--show` lists the
  * misrouted messages. Without suites it reports the safety fixture sets used
  * for tuning; `--heldout` adds the held-out ones (measure with them, never tune).
  */
