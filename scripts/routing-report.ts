@@ -73,7 +73,7 @@ async function readItems(file: string): Promise<Item[]> {
     if (lines.length > 0 && labelled.every(Boolean)) return labelled.map((m) => ({ message: m![2]!, expected: m![1] as RouteKind }));
     const expected = fixtureExpectation(file);
     if (!expected) throw new Error(`${file}: cannot tell the expected type from the file name`);
-    return readPhrasings(file).map((message) => ({ message, expected }));
+    return lines.map((message) => ({ message, expected }));
   }
   const suite = await loadSuite(file);
   return suite.cases.filter((c) => c.expect.type).map((c) => ({ message: c.question, history: c.history ?? [], expected: c.expect.type as ExpectedType }));

@@ -13,8 +13,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessRisk, routeIntent, sanitizeInput, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
-import { clinicRules } from "../../helpers/rules.js";
+import type { RouteKind, SafetyRules } from "../../../src/route/index.js";
+import { clinicRules, routeAsAssistant } from "../../helpers/rules.js";
 import { corpusTopic } from "../../helpers/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -51,10 +51,7 @@ describe.each(Object.keys(KNOWN_MISSES))("blind routing set, %s tuning half", (c
     rules = clinicRules(dir, await corpusTopic(dir));
   });
 
-  const route = (message: string): RouteKind => {
-    const text = sanitizeInput(message);
-    return assessRisk(text, [], rules).level === "clear" ? "emergency" : routeIntent(text, rules).kind;
-  };
+  const route = (message: string): RouteKind => routeAsAssistant(message, rules);
 
   it("has 100 messages of the four kinds", () => {
     const cases = tuningHalf(clinic);

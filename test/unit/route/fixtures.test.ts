@@ -15,7 +15,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessRisk, loadClinicSafetyRules, routeIntent, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { assessRisk, loadClinicSafetyRules, sanitizeInput, type RiskLevel, type RouteKind, type SafetyRules } from "../../../src/route/index.js";
+import { routeAsAssistant } from "../../helpers/rules.js";
 import { corpusTopic } from "../../helpers/topic.js";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -38,8 +39,7 @@ beforeAll(async () => {
 
 /** As the pipeline decides: a clear risk is the emergency reply, anything else is routed by intent. */
 function route(message: string): RouteKind {
-  const text = sanitizeInput(message);
-  return assessRisk(text, [], rules).level === "clear" ? "emergency" : routeIntent(text, rules).kind;
+  return routeAsAssistant(message, rules);
 }
 
 function level(message: string): RiskLevel {
