@@ -1,7 +1,7 @@
 /** The lexical index: MiniSearch (BM25+) over chunk text, section headings and title. */
 import MiniSearch, { type Options } from "minisearch";
 import type { Chunk } from "../types.js";
-import { processTerm } from "../retrieve/terms.js";
+import { indexTerms, tokenize } from "../retrieve/terms.js";
 
 export interface Bm25Doc {
   id: string;
@@ -15,7 +15,8 @@ export const BM25_OPTIONS: Options<Bm25Doc> = {
   // ranks whole articles instead of the passage that answers.
   fields: ["text", "headings"],
   idField: "id",
-  processTerm,
+  tokenize,
+  processTerm: indexTerms,
   searchOptions: { boost: { text: 1, headings: 1.5 }, prefix: false, fuzzy: false },
 };
 

@@ -18,7 +18,7 @@ import { IndexError } from "./manifest.js";
 import { ChunkStoreSchema } from "./chunk-schema.js";
 
 /** Bump when the edge file's layout or the term analyzer (src/retrieve/terms.ts) changes. */
-export const EDGE_INDEX_SCHEMA_VERSION = 4;
+export const EDGE_INDEX_SCHEMA_VERSION = 5;
 export const EDGE_INDEX_FIX = "run `npm run index` (it writes <DATA_DIR>/edge/index.json) and `npm run build:worker`, then start or deploy the Worker again.";
 
 /** Embedders the Worker can call (over HTTP); local ones (USE-lite on TF.js) cannot run there. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Bump when the on-disk layout, the chunk format or the term analyzer (src/retrieve/terms.ts) changes: old indexes are then rebuilt, never misread. */
-export const INDEX_SCHEMA_VERSION = 6;
+export const INDEX_SCHEMA_VERSION = 7;
 
 export const INDEX_FILES = {
   manifest: "manifest.json",

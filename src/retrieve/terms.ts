@@ -49,7 +49,7 @@ const WEAK_TERMS = new Set([
   "singl", "whole", "entir", "anoth", "current", "same", "differ", "specif", "particular", "certain", "main", "real", "total",
   // Light verbs that frame a question ("what do you check", "come back", "stick around").
   "come", "keep", "go", "put", "set", "sai", "said", "check", "count", "involv", "includ", "stick", "mess", "look", "seem",
-  "find", "try", "let", "becom", "stai", "hold", "turn", "bring", "figur", "deal", "expect", "plan", "better", "wors",
+  "find", "tri", "let", "becom", "stai", "hold", "turn", "bring", "figur", "deal", "expect", "plan", "better", "wors",
 ]);
 
 /** How much a question stem says about the topic: 1 for content, less for light verbs and domain-wide words. */
@@ -63,9 +63,15 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** Stem of one already-lowercased token ("sessions" → "session", "lasting" → "last"). */
+/**
+ * Stem of one already-lowercased token ("sessions" → "session", "lasting" → "last").
+ *
+ * Porter turns a final "y" into "i" only after a vowel-bearing stem, so short words and their
+ * inflections part ways: "dry" stays "dry" but "dried" is "dri", "die" stays but "died" is "di".
+ * One more step (a final consonant + "y", or "ie", ends in "i") keeps every form of a word on one stem.
+ */
 export function stem(token: string): string {
-  return stemmer(token.replace(/'s$/, "").replace(/'/g, ""));
+  return stemmer(token.replace(/'s$/, "").replace(/'/g, "")).replace(/([^aeiou])y$/, "$1i").replace(/ie$/, "i");
 }
 
 /**
@@ -110,10 +116,24 @@ function tokenTerms({ token, abbreviation }: { token: string; abbreviation: bool
   return out;
 }
 
-/** MiniSearch `processTerm`: one token in, its stem (or null for stop words). */
+/**
+ * MiniSearch `tokenize`: the same word tokens as `contentTerms`. MiniSearch's own tokenizer splits at
+ * apostrophes, so "don't" reached the index and queries as a content word "don".
+ */
+export function tokenize(text: string): string[] {
+  return casedWordTokens(text);
+}
+
+/** One token in, its stem (or null for stop words). */
 export function processTerm(term: string): string | null {
   const lower = term.toLowerCase().replace(/[’‘]/g, "'");
   if (STOP_WORDS.has(lower) && ABBREVIATION.test(term)) return lower;
   if (!lower || STOP_WORDS.has(lower)) return null;
   return stem(lower);
+}
+
+/** MiniSearch `processTerm`: one token from `tokenize` in, its stems as `contentTerms` gives them ("full-face": full, face, fullfac). */
+export function indexTerms(term: string): string[] | null {
+  const terms = tokenTerms({ token: term.toLowerCase().replace(/[’‘]/g, "'"), abbreviation: ABBREVIATION.test(term) });
+  return terms.length > 0 ? terms : null;
 }
