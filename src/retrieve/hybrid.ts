@@ -7,7 +7,7 @@ import type MiniSearch from "minisearch";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
 import type { Bm25Doc } from "../index/bm25.js";
 import type { Chunk } from "../types.js";
-import { expandQuery, type Lexicon } from "./lexicon.js";
+import { expandQuery, matchLexicon, type Lexicon } from "./lexicon.js";
 import { contentTerms } from "./terms.js";
 import type { VectorSearch } from "./vectors.js";
 
@@ -93,9 +93,18 @@ export function createRetriever(
   function lexical(question: string, expansion: string[], carried: ReadonlySet<string>, options: RetrievalOptions): Map<string, number> {
     const own = new Set(contentTerms(question));
     const weights = boosts(question);
+    const ownBoost = (term: string) => weights.get(term) ?? (weights.size > 0 ? 0.3 : 1);
+    // A lexicon translation counts as much as the words that triggered it: "last" in "since last
+    // year" is framing, so its translations (duration, lasting) must not outweigh the topic.
+    const translated = new Map<string, number>();
+    for (const e of matchLexicon(question, lexicon)) {
+      const trigger = Math.max(0, ...e.triggers.filter((t) => own.has(t)).map(ownBoost));
+      const boost = options.expansionBoost * (e.triggers.some((t) => own.has(t)) ? trigger : 1);
+      for (const t of e.terms) translated.set(t, Math.max(translated.get(t) ?? 0, boost));
+    }
     const query = [question, ...expansion].join(" ");
     const hits = index.bm25.search(query, {
-      boostTerm: (term: string) => (own.has(term) && !carried.has(term) ? (weights.get(term) ?? (weights.size > 0 ? 0.3 : 1)) : options.expansionBoost),
+      boostTerm: (term: string) => (own.has(term) && !carried.has(term) ? ownBoost(term) : carried.has(term) ? options.expansionBoost : (translated.get(term) ?? options.expansionBoost)),
       combineWith: "OR",
     });
     return new Map(hits.slice(0, options.candidates).map((h) => [String(h.id), h.score]));

@@ -48,4 +48,13 @@ describe("lexical retrieval", () => {
     expect(new Set(["dry", "dried", "drying", "dries"].map(stem))).toEqual(new Set([stem("dry")]));
     expect(new Set(["die", "died", "dying", "dies"].map(stem))).toEqual(new Set([stem("die")]));
   });
+
+  it("weighs a lexicon translation by the word that triggered it", async () => {
+    // "since" is framing here (boost 0.05): its translation "duration" must not outrank the topic word.
+    const { passages } = await retrieverWith({ [stem("since")]: 0.05, [stem("swelling")]: 0.3 }).retrieve("since the op, any swelling?");
+    expect(passages[0]!.chunk.section).toBe("Is swelling normal?");
+    // The same translation, triggered by a word that carries the question, still finds its passage.
+    const topical = await retrieverWith({ [stem("since")]: 1, [stem("swelling")]: 0.05 }).retrieve("since the op, any swelling?");
+    expect(topical.passages[0]!.chunk.section).toBe("What is the duration of soreness?");
+  });
 });
