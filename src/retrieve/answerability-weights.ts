@@ -16,71 +16,71 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.61764,
-  "coverUnion": 0.04319,
-  "partMin": -0.684001,
-  "offCorpus": -0.876611,
-  "onCorpusCover": 0.95846,
-  "typeAsked": -0.571711,
-  "typeFound": 0.716248,
-  "heading": 0.097477,
-  "bm25": 0.862746,
-  "margin": 0.432029,
-  "topicTerms": 0.687922,
-  "compounds": 0.080953
+  "coverBest": 0.691544,
+  "coverUnion": -0.005099,
+  "partMin": -0.702461,
+  "offCorpus": -0.893115,
+  "onCorpusCover": 0.996778,
+  "typeAsked": -0.553597,
+  "typeFound": 0.714251,
+  "heading": 0.110951,
+  "bm25": 0.742699,
+  "margin": 0.343802,
+  "topicTerms": 0.711362,
+  "compounds": 0.071288
  },
- "bias": 1.134049,
+ "bias": 1.085835,
  "scale": {
   "coverBest": {
-   "mean": 0.689004,
-   "std": 0.313829
+   "mean": 0.694506,
+   "std": 0.31176
   },
   "coverUnion": {
-   "mean": 0.721589,
-   "std": 0.315281
+   "mean": 0.724722,
+   "std": 0.315152
   },
   "partMin": {
-   "mean": 0.73195,
-   "std": 0.332581
+   "mean": 0.734972,
+   "std": 0.331739
   },
   "offCorpus": {
    "mean": 0.151236,
    "std": 0.288474
   },
   "onCorpusCover": {
-   "mean": 0.652531,
-   "std": 0.358265
+   "mean": 0.65734,
+   "std": 0.357846
   },
   "typeAsked": {
    "mean": 0.303406,
    "std": 0.459729
   },
   "typeFound": {
-   "mean": 0.241486,
-   "std": 0.427984
+   "mean": 0.244582,
+   "std": 0.429839
   },
   "heading": {
-   "mean": 0.359174,
-   "std": 0.347255
+   "mean": 0.360382,
+   "std": 0.348387
   },
   "bm25": {
-   "mean": 3.300697,
-   "std": 1.129433
+   "mean": 3.215705,
+   "std": 1.124539
   },
   "margin": {
-   "mean": 0.35959,
-   "std": 0.293273
+   "mean": 0.362794,
+   "std": 0.295718
   },
   "topicTerms": {
    "mean": 1.53108,
    "std": 0.394324
   },
   "compounds": {
-   "mean": 0.935501,
-   "std": 0.232881
+   "mean": 0.937049,
+   "std": 0.228273
   }
  },
- "threshold": 0.43,
+ "threshold": 0.41,
  "trainedOn": {
   "answerable": 253,
   "uncovered": 70,
