@@ -39,6 +39,15 @@ describe("typo repair with the English dictionary", () => {
     expect(correctSpelling("how long r the sesions?", vocabulary)).toBe("how long r the sessions?");
   });
 
+  it("fixes a short non-word only towards the one corpus word the dictionary also suggests", () => {
+    const withDays = buildVocabulary([...CORPUS, "Most people come every week, more often at first."], LEXICON_WORDS, dictionary);
+    expect(correctSpelling("how ofen, evry week?", withDays)).toBe("how often, every week?");
+    // Real short words, texting forms and abbreviations stay as written.
+    expect(correctSpelling("can u bike to the gym, or is a PT visit best?", withDays)).toBe("can u bike to the gym, or is a PT visit best?");
+    // Without a dictionary nothing says what a short word is: it stays.
+    expect(correctWord("ofen", buildVocabulary(["more often at first"]))).toBeNull();
+  });
+
   it("falls back to the dictionary's best guess when it is another form of a corpus word", () => {
     // Three edits from "hallucinations", one from "driving"'s verb: no corpus word is close enough.
     const forms = buildVocabulary(["Hallucinations are rare. Avoid driving after a session."], [], dictionary);
