@@ -40,15 +40,18 @@ export function answerTypeOf(question: string): AnswerType {
   return "other";
 }
 
-const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|several|multiple|many|half|a couple of|a single|an?)`;
+/** A figure: digits, a number word or a vague quantity ("a few"); not the article "a", which counts nothing. */
+const COUNTED = String.raw`(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|several|multiple|many|half|a couple of|a single)`;
+/** In a duration, "a"/"an" is a figure too: "an hour", "a week". */
+const NUMBER = String.raw`(?:${COUNTED}|an?)`;
 const TIME_UNIT = String.raw`(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|decades?|sessions?|visits?)`;
 const UNIT_WORD = new RegExp(String.raw`^${TIME_UNIT}$`, "i");
 /** A word that names the unit a figure is counted in ("weeks" in "for how many weeks?"), not what it is about. */
 export const isFigureUnit = (word: string): boolean => UNIT_WORD.test(word);
 const DURATION = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,20}?\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(?:within|for|after|over|in) (?:a few |several |many )?(?:seconds|minutes|hours|days|weeks|months|years)\b|\b(?:immediately|right away|same day|overnight)\b`, "i");
 const LIST = /\b(?:include|includes|including|such as|e\.g\.|for example)\b|,[^,]+,|:\s*$/i;
-const COUNT = new RegExp(String.raw`\b${NUMBER}\b[^.]{0,25}?\b\w+s\b|\b\d+\b|\bseries of\b|\bnumber of\b|\bcourse of\b`, "i");
-const FREQUENCY = new RegExp(String.raw`\bevery\b|\bintervals?\b|\b(?:daily|weekly|monthly|yearly|annually|twice|once|times (?:a|per|each))\b|\bper (?:day|week|month|year)\b|\b${NUMBER}\b[^.]{0,25}?\b${TIME_UNIT}\b`, "i");
+const COUNT = new RegExp(String.raw`\b${COUNTED}\b[^.]{0,25}?\b\w+s\b|\b\d+\b|\bseries of\b|\bnumber of\b|\bcourse of\b`, "i");
+const FREQUENCY = new RegExp(String.raw`\bevery\b|\bintervals?\b|\b(?:daily|weekly|monthly|yearly|annually|twice|once|times (?:a|per|each))\b|\bper (?:day|week|month|year)\b|\b${COUNTED}\b[^.]{0,25}?\b${TIME_UNIT}\b`, "i");
 const COST = /[$€£]\s?\d|\b(?:cost|costs|price|fee|fees|insurance|insurers?|covered|coverage|pay|payment|afford|free|billing|out-of-pocket|copay)\b/i;
 const REASON = /\bbecause\b|\bdue to\b|\bso that\b|\bwhich (?:helps|means|allows)\b|\bthis (?:helps|means|allows)\b|\bthe reason\b|\bcaus(?:e|es|ed|ing)\b|\bby (?:\w+ing)\b/i;
 const COMPARISON = /\b(?:than|compared|unlike|whereas|while|versus|vs|difference|alternative|instead)\b/i;
