@@ -16,40 +16,40 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.691544,
-  "coverUnion": -0.005099,
-  "partMin": -0.702461,
-  "offCorpus": -0.893115,
-  "onCorpusCover": 0.996778,
-  "typeAsked": -0.553597,
-  "typeFound": 0.714251,
-  "heading": 0.110951,
-  "bm25": 0.742699,
-  "margin": 0.343802,
-  "topicTerms": 0.711362,
-  "compounds": 0.071288
+  "coverBest": 0.713734,
+  "coverUnion": 0.014493,
+  "partMin": -0.739512,
+  "offCorpus": -0.935886,
+  "onCorpusCover": 0.979366,
+  "typeAsked": -0.568498,
+  "typeFound": 0.695313,
+  "heading": 0.111571,
+  "bm25": 0.768708,
+  "margin": 0.355145,
+  "topicTerms": 0.728051,
+  "compounds": 0.066338
  },
- "bias": 1.085835,
+ "bias": 1.101171,
  "scale": {
   "coverBest": {
-   "mean": 0.694506,
-   "std": 0.31176
+   "mean": 0.695004,
+   "std": 0.310532
   },
   "coverUnion": {
-   "mean": 0.724722,
-   "std": 0.315152
+   "mean": 0.725275,
+   "std": 0.31407
   },
   "partMin": {
-   "mean": 0.734972,
-   "std": 0.331739
+   "mean": 0.734406,
+   "std": 0.332081
   },
   "offCorpus": {
-   "mean": 0.151236,
-   "std": 0.288474
+   "mean": 0.150372,
+   "std": 0.28703
   },
   "onCorpusCover": {
-   "mean": 0.65734,
-   "std": 0.357846
+   "mean": 0.657597,
+   "std": 0.35666
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -60,20 +60,20 @@ export default {
    "std": 0.429839
   },
   "heading": {
-   "mean": 0.360382,
-   "std": 0.348387
+   "mean": 0.359746,
+   "std": 0.347894
   },
   "bm25": {
-   "mean": 3.215705,
-   "std": 1.124539
+   "mean": 3.219489,
+   "std": 1.122816
   },
   "margin": {
-   "mean": 0.362794,
-   "std": 0.295718
+   "mean": 0.363744,
+   "std": 0.295827
   },
   "topicTerms": {
-   "mean": 1.53108,
-   "std": 0.394324
+   "mean": 1.5329,
+   "std": 0.394747
   },
   "compounds": {
    "mean": 0.937049,

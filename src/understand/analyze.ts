@@ -156,7 +156,8 @@ function rawTerms(tokens: TaggedToken[], context: boolean, termsOf: WordTerms): 
     const classifier =
       (t.pos === "NOUN" || t.pos === "PROPN") &&
       tokens[i + 1]?.text.toLowerCase() === "of" &&
-      prev !== undefined && (WH.has(prev.text.toLowerCase()) || prev.pos === "DET");
+      // "what kind of", "a lot of", "any sort of" frame what follows; "the signs of", "the cost of" name what is asked.
+      prev !== undefined && (WH.has(prev.text.toLowerCase()) || (prev.pos === "DET" && prev.text.toLowerCase() !== "the"));
     for (const stem of termsOf(t.text)) out.push({ stem, word: t.text.toLowerCase(), pos: t.pos, context, ...(classifier ? { classifier } : {}) });
   }
   return out;

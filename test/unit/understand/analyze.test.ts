@@ -34,6 +34,15 @@ describe("answer types from the question's grammar", () => {
     expect(carriesAnswerType("frequency", "We recommend a cleaning every six months.")).toBe(true);
     expect(carriesAnswerType("yes_no", "Anything at all.")).toBeNull();
   });
+
+  it("counts figures, not the article 'a': a series of visits is no frequency, a visit with results no count", () => {
+    expect(carriesAnswerType("frequency", "You may need a series of visits, starting with an exam.")).toBe(false);
+    expect(carriesAnswerType("frequency", "Most people come in two times a year.")).toBe(true);
+    expect(carriesAnswerType("count", "A hygienist will go over the results with you.")).toBe(false);
+    expect(carriesAnswerType("count", "Most implants need two or three visits.")).toBe(true);
+    // A duration may still be "an hour" or "a week".
+    expect(carriesAnswerType("duration", "The numbness wears off within an hour.")).toBe(true);
+  });
 });
 
 describe("question analysis", () => {
@@ -46,6 +55,13 @@ describe("question analysis", () => {
     expect(sister.role).toBe("context");
     expect(sister.offCorpus).toBe(false);
     expect(sister.weight).toBeLessThan(term("Hi! My sister had this done last year and loved it. How long does whitening take?", "whitening")!.weight);
+  });
+
+  it("reads 'what kind of' and 'a lot of' as framing, but not what 'the … of' names", () => {
+    expect(term("what kind of whitening is safe?", "kind")!.role).toBe("framing");
+    expect(term("is a lot of whitening bad for crowns?", "lot")!.role).toBe("framing");
+    // "the cost of", "the signs of": the noun is what the question asks about.
+    expect(term("what are the signs of gum disease?", "signs")!.role).not.toBe("framing");
   });
 
   it("treats a clause before the question as context", () => {
