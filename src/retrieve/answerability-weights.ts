@@ -16,40 +16,40 @@ export default {
   "compounds"
  ],
  "weights": {
-  "coverBest": 0.713734,
-  "coverUnion": 0.014493,
-  "partMin": -0.739512,
-  "offCorpus": -0.935886,
-  "onCorpusCover": 0.979366,
-  "typeAsked": -0.568498,
-  "typeFound": 0.695313,
-  "heading": 0.111571,
-  "bm25": 0.768708,
-  "margin": 0.355145,
-  "topicTerms": 0.728051,
-  "compounds": 0.066338
+  "coverBest": 0.713054,
+  "coverUnion": 0.014827,
+  "partMin": -0.746364,
+  "offCorpus": -0.943128,
+  "onCorpusCover": 0.979812,
+  "typeAsked": -0.569251,
+  "typeFound": 0.695186,
+  "heading": 0.110276,
+  "bm25": 0.767275,
+  "margin": 0.353258,
+  "topicTerms": 0.728477,
+  "compounds": 0.067271
  },
- "bias": 1.101171,
+ "bias": 1.098478,
  "scale": {
   "coverBest": {
-   "mean": 0.695004,
-   "std": 0.310532
+   "mean": 0.694449,
+   "std": 0.310847
   },
   "coverUnion": {
-   "mean": 0.725275,
-   "std": 0.31407
+   "mean": 0.724878,
+   "std": 0.314217
   },
   "partMin": {
-   "mean": 0.734406,
-   "std": 0.332081
+   "mean": 0.733824,
+   "std": 0.332461
   },
   "offCorpus": {
    "mean": 0.150372,
    "std": 0.28703
   },
   "onCorpusCover": {
-   "mean": 0.657597,
-   "std": 0.35666
+   "mean": 0.657042,
+   "std": 0.356876
   },
   "typeAsked": {
    "mean": 0.303406,
@@ -60,16 +60,16 @@ export default {
    "std": 0.429839
   },
   "heading": {
-   "mean": 0.359746,
-   "std": 0.347894
+   "mean": 0.359388,
+   "std": 0.34794
   },
   "bm25": {
-   "mean": 3.219489,
-   "std": 1.122816
+   "mean": 3.214748,
+   "std": 1.118718
   },
   "margin": {
-   "mean": 0.363744,
-   "std": 0.295827
+   "mean": 0.363606,
+   "std": 0.295737
   },
   "topicTerms": {
    "mean": 1.5329,

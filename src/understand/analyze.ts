@@ -163,9 +163,10 @@ function rawTerms(tokens: TaggedToken[], context: boolean, termsOf: WordTerms): 
   return out;
 }
 
-function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean, contextWeight = CONTEXT_WEIGHT): TopicTerm[] {
+/** `nounElsewhere`: the question's topic noun comes from outside these words (a preamble it refers back to). */
+function weigh(raw: RawTerm[], ctx: AnalysisContext, allDomainCommon: boolean, contextWeight = CONTEXT_WEIGHT, nounElsewhere = false): TopicTerm[] {
   const byStem = new Map<string, TopicTerm>();
-  const hasNoun = raw.some((r) => (r.pos === "NOUN" || r.pos === "PROPN") && ctx.stats.known(r.stem));
+  const hasNoun = nounElsewhere || raw.some((r) => (r.pos === "NOUN" || r.pos === "PROPN") && ctx.stats.known(r.stem));
   const posWeight = hasNoun ? POS_WEIGHT : POS_WEIGHT_NO_NOUN;
   for (const r of raw) {
     const alternatives: string[][] = [[r.stem]];
@@ -275,7 +276,13 @@ export function analyzeQuestion(text: string, ctx: AnalysisContext): QuestionAna
   const refersBack = partTokens.some((tokens) => tokens.some((t) => REFERRING.has(t.text.toLowerCase()) && (t.pos === "PRON" || t.pos === "DET")));
   const specific = !refersBack || parts.some((p) => p.terms.some((t) => t.role === "topic" && (t.pos === "NOUN" || t.pos === "PROPN") && ctx.stats.known(t.stem) && !ctx.stats.domainCommon(t.stem)));
   const contextTerms = weigh(contextRaw, ctx, allDomainCommon, specific ? CONTEXT_WEIGHT : 1);
-  if (!specific && parts.length === 1) parts[0]!.terms = mergeTerms(parts[0]!.terms, contextTerms.filter((t) => t.pos === "NOUN" || t.pos === "PROPN"));
+  if (!specific && parts.length === 1) {
+    const named = contextTerms.filter((t) => t.pos === "NOUN" || t.pos === "PROPN");
+    // "…my mouth is dried out. Is there anything that helps with that?": once the preamble names the
+    // topic, "helps" is the question's light verb, weighed as beside a noun, not as its only content.
+    const own = named.some((t) => ctx.stats.known(t.stem)) ? weigh(partRaws.flat(), ctx, allDomainCommon, CONTEXT_WEIGHT, true) : parts[0]!.terms;
+    parts[0]!.terms = mergeTerms(own, named);
+  }
   const all = mergeTerms(parts.flatMap((p) => p.terms), contextTerms);
   const compounds = partTokens.flatMap((tokens) => compoundsOf(tokens, ctx.stats, termsOf));
   const subjects = compounds.filter(([a, b]) => {

@@ -64,6 +64,13 @@ describe("question analysis", () => {
     expect(term("what are the signs of gum disease?", "signs")!.role).not.toBe("framing");
   });
 
+  it("weighs a question's light verb as beside a noun once the preamble it refers back to names the topic", () => {
+    const q = "my gums bleed every time I brush. is there anything that helps with that?";
+    expect(term(q, "helps")!.weight).toBeLessThan(term(q, "gums")!.weight);
+    // Alone, the verb is all the question has.
+    expect(term("is there anything that helps with that?", "helps")!.weight).toBeGreaterThan(term(q, "helps")!.weight);
+  });
+
   it("treats a clause before the question as context", () => {
     const q = "a friend told me about it and I'm curious, does whitening change crowns?";
     expect(term(q, "friend")!.role).toBe("context");
