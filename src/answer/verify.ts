@@ -554,7 +554,25 @@ function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], 
 
 /** Index of the word that orders two things ("than", "versus", "over" after "prefer"), or -1. */
 function orderAnchor(s: AnalyzedSentence): number {
-  return s.tokens.findIndex((t, i) => ORDER_ANCHORS.has(t.normal) && (t.normal !== "over" || s.tokens.slice(0, i).some((u) => u.forms.includes("prefer") || u.forms.includes("favor"))));
+  return s.tokens.findIndex((t, i) => (ORDER_ANCHORS.has(t.normal) && (t.normal !== "over" || s.tokens.slice(0, i).some((u) => u.forms.includes("prefer") || u.forms.includes("favor")))) || equativeAs(s, i));
+}
+
+/** Equatives that are conjunctions, not comparisons ("as well as" = "and", "as soon as" = "when"). */
+const FIXED_AS_PHRASES = new Set(["well", "soon", "far"]);
+
+/**
+ * The second "as" of an equative ("twice as frequent on the back as on the side", "as effective as"):
+ * a first "as" before an adjective or adverb earlier in the clause. Like "than", it puts two things in order.
+ */
+function equativeAs(s: AnalyzedSentence, i: number): boolean {
+  const t = s.tokens[i]!;
+  if (t.normal !== "as") return false;
+  for (let j = i - 2; j >= 0 && s.tokens[j]!.clause === t.clause; j--) {
+    const head = s.tokens[j + 1]!;
+    if (s.tokens[j]!.normal !== "as" || !["ADJ", "ADV"].includes(head.pos) && !["much", "many"].includes(head.normal)) continue;
+    return !(FIXED_AS_PHRASES.has(head.normal) && j + 2 === i);
+  }
+  return false;
 }
 
 /** "IV is preferred over IM" is not "IM is preferred over IV": exact words keep their side of the anchor. */

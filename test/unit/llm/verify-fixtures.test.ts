@@ -2,8 +2,9 @@
  * The claim verifier on the red-team fixture sets (issue 13), written by
  * authors who never saw the verifier: tuning/heldout over the pain clinic's
  * articles, physio-* and derm-* (a second author, 2026-12-05) over the other
- * two example clinics. Rules were designed and tuned on the tuning halves
- * only; each held-out half was measured once. Floors sit just under the
+ * two example clinics, sleep-* (a third set, written blind) over the
+ * sleep clinic. Rules were designed and tuned on the tuning halves only;
+ * each held-out half was measured once. Floors sit just under the
  * measured figures so a regression fails; see the README for the per-kind
  * numbers (`npx tsx scripts/verifier-report.ts`).
  */
@@ -19,9 +20,9 @@ const options = new Map<string, VerifyOptions>();
 const titles = new Map<string, string>();
 
 beforeAll(async () => {
-  for (const clinic of ["ketamine-pain", "physio", "derm"]) options.set(clinic, await verifyOptionsWithWordNet(clinic));
+  for (const clinic of ["ketamine-pain", "physio", "derm", "sleep"]) options.set(clinic, await verifyOptionsWithWordNet(clinic));
   // Article ids are unique across the example clinics, so one map serves every set.
-  for (const clinic of ["ketamine-pain", "physio", "derm"]) {
+  for (const clinic of ["ketamine-pain", "physio", "derm", "sleep"]) {
     for (const a of await loadArticles(path.join(root, "corpus", clinic, "articles"))) titles.set(a.id, a.title);
   }
 });
@@ -48,18 +49,22 @@ describe("claim verifier on the red-team fixtures", () => {
   });
 
   it("other clinics' tuning halves: every mutation rejected", async () => {
-    for (const set of ["physio-tuning", "derm-tuning"]) {
+    // Faithful floors: measured 70.0% physio, 56.7% derm, 50.0% sleep.
+    const faithfulFloor: Record<string, number> = { "physio-tuning": 0.69, "derm-tuning": 0.56, "sleep-tuning": 0.49 };
+    for (const set of ["physio-tuning", "derm-tuning", "sleep-tuning"]) {
       const { fixtures, score: s } = await score(set);
       expect(fixtures.length, set).toBe(60);
       expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.99); // measured 100% (30/30) each
-      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(set.startsWith("physio") ? 0.69 : 0.56); // measured 70.0% / 56.7%
+      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(faithfulFloor[set]!);
     }
   });
 
   it("other clinics' held-out halves (never tuned on)", async () => {
-    for (const set of ["physio-heldout", "derm-heldout"]) {
+    for (const set of ["physio-heldout", "derm-heldout", "sleep-heldout"]) {
       const { fixtures, score: s } = await score(set);
       expect(fixtures.length, set).toBe(60);
+      // sleep-heldout: not yet measured; floors to be set after its first measurement.
+      if (set === "sleep-heldout") continue;
       expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.89); // measured 90.0% (27/30) each
       expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(0.53); // measured 56.7% / 53.3%
     }

@@ -50,6 +50,12 @@ describe("comparisons", () => {
     expect(reason("Because the needles are far thinner than those used for blood draws, most people feel little.", needles)).toBe("ok");
     expect(reason("The needles used for blood draws are much thinner than these.", needles)).not.toBe("ok");
   });
+  it("keeps the sides of an equative ('twice as X as') in order", () => {
+    const src = "Cramps are about twice as common in the evening as in the morning.";
+    expect(reason("Cramps are about twice as common in the morning as in the evening.", src)).toBe("order_swapped");
+    expect(reason("Cramps are roughly twice as common in the evening as in the morning.", src)).toBe("ok");
+    expect(reason("Stretching as well as walking helps.", "Walking as well as stretching helps.")).toBe("ok");
+  });
 });
 
 describe("grammar that is not a claim", () => {
