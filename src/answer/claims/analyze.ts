@@ -12,6 +12,10 @@ import type { Thesaurus, WordPos } from "./wordnet.js";
 import { CAUSAL_VERBS, DEGREE_WORDS, DIRECTION_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, IRREGULAR_BASE, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
 
 const nlp = winkNLP(model);
+
+/** Degree words that say "a long time" before "before"/"after"; the words that order two times. */
+const LONG_BEFORE = new Set(["well", "far", "long", "way", "much"]);
+const TIME_ORDER = new Set(["before", "after"]);
 const its = nlp.its;
 
 /** What role a token plays for the verifier. */
@@ -93,6 +97,14 @@ function markContextualFunctionWords(tokens: ClaimToken[]): void {
     // "won't" predicts no more than "doesn't"; a dropped "may" is still caught as a dropped hedge.
     if (t.role === "hardener" && t.lemma === "will" && next?.role === "negator") t.role = "function";
     if (DEGREE_WORDS.has(t.normal) && next && (next.role === "direction" || (next.pos === "ADJ" && /er$/.test(next.normal)))) t.role = "function";
+    // "how well you remember", "how clearly it shows": the degree an embedded question asks about, not a claim of it.
+    if (tokens[i - 1]?.normal === "how" && t.role === "content" && (t.pos === "ADV" || t.pos === "ADJ")) t.role = "function";
+    // "well before", "far after", "long before": a great distance in time, whichever degree word says it
+    // (still a word to support: "shortly after" is not "long after").
+    if (LONG_BEFORE.has(t.normal) && next && TIME_ORDER.has(next.normal)) {
+      t.role = "content";
+      t.forms = [...new Set([...t.forms, "long"])];
+    }
     for (const phrase of FUNCTION_PHRASES) {
       if (phrase.every((w, k) => tokens[i + k]?.normal === w)) for (let k = 0; k < phrase.length; k++) tokens[i + k]!.role = "function";
     }
@@ -136,6 +148,15 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       const normal = part === "n't" ? "not" : part;
       const lemma = parts.length > 1 ? part : (lemmas[i] ?? part).toLowerCase();
       const role = roleOf(normal, lemma, parts.length > 1 && pos === "PUNCT" ? "X" : pos);
+      // A prefix that negates ("unreliable", "untreated") is read as "not" over the word it negates, so that
+      // "is unreliable" and "isn't reliable" say the same, and "is reliable" is a negation flip of both.
+      const negated = role === "content" && thesaurus ? thesaurus.negatedBase(normal) : null;
+      if (negated !== null && roleOf(negated, negated, pos) === "content") {
+        tokens.push({ normal: "not", lemma: "not", pos: "PART", role: "negator", forms: ["not"], stem: "not", clause });
+        const forms = new Set([negated, ...baseForms(negated, thesaurus)]);
+        tokens.push({ normal: negated, lemma: negated, pos, role: "content", forms: [...forms], stem: stemmer(negated), clause });
+        continue;
+      }
       const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);
       tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause });
     }

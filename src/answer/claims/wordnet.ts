@@ -22,7 +22,15 @@ export interface Thesaurus {
    * frequent sense at the top of the verb hierarchy that many specific verbs refine.
    */
   generalVerb(word: string): boolean;
+  /**
+   * The word an adjective or adverb negates by its prefix, when WordNet lists the two as antonyms
+   * ("unreliable" → "reliable", "untreated" → "treated", "inactive" → "active"); otherwise null.
+   */
+  negatedBase(word: string): string | null;
 }
+
+/** English negative prefixes of adjectives and adverbs. */
+const NEGATIVE_PREFIXES = ["un", "in", "im", "il", "ir", "non", "dis"];
 
 export type WordPos = "noun" | "verb" | "adj" | "adv";
 const POS_LIST: WordPos[] = ["noun", "verb", "adj", "adv"];
@@ -95,6 +103,27 @@ export class WordNet implements Thesaurus {
       if (synset.pointers.filter((p) => p.symbol === "~").length < GENERAL_VERB_TROPONYMS) return false;
       return this.depth(offset, GENERAL_VERB_DEPTH + 1) <= GENERAL_VERB_DEPTH;
     });
+  }
+
+  negatedBase(word: string): string | null {
+    for (const prefix of NEGATIVE_PREFIXES) {
+      if (!word.startsWith(prefix) || word.length < prefix.length + 3) continue;
+      const base = word.slice(prefix.length).replace(/^-/, "");
+      for (const pos of ["adj", "adv"] as const) {
+        if (!this.has(word, pos) || !this.has(base, pos)) continue;
+        // An antonym pointer from the prefixed word to the base (lexical: from this word of the synset to that one).
+        for (const offset of this.index[pos].get(word)!) {
+          const own = this.synset(pos, offset);
+          const self = own.words.indexOf(word) + 1;
+          for (const p of own.pointers) {
+            if (p.symbol !== "!" || (p.source !== 0 && p.source !== self)) continue;
+            const target = this.synset(POS_OF[p.pos]!, p.offset);
+            if ((p.target === 0 ? target.words : [target.words[p.target - 1]!]).includes(base)) return base;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** Hypernym steps from a verb sense to the top, counted up to `limit`. */

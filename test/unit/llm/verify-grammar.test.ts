@@ -82,6 +82,22 @@ describe("grammar that is not a claim", () => {
   });
 });
 
+describe("negating prefixes and degree words", () => {
+  it("reads a prefix WordNet lists as an antonym as 'not' over the word", () => {
+    expect(reason("A home reading is not reliable.", "A home reading is unreliable.")).toBe("ok");
+    expect(reason("It can damage tissue if it is not treated.", "It can damage tissue if left untreated.")).toBe("ok");
+    expect(reason("A home reading is reliable.", "A home reading is unreliable.")).toBe("negation_mismatch");
+    expect(reason("A home reading is unreliable.", "A home reading is reliable.")).toBe("negation_mismatch");
+  });
+  it("reads the degree an embedded question asks about as no claim", () => {
+    expect(reason("How well you remember your sleep is not reliable.", "Memory of sleep is unreliable.")).toBe("ok");
+  });
+  it("reads 'well before' as 'long before', not as 'shortly before'", () => {
+    expect(reason("Athletes feel ready well before the knee is.", "Athletes feel ready long before the knee is.")).toBe("ok");
+    expect(reason("Athletes feel ready long after surgery.", "Athletes feel ready shortly after surgery.")).toBe("unsupported_word");
+  });
+});
+
 describe("frequencies", () => {
   it("reads the period after a counted noun as a frequency", () => {
     expect(extractFacts("three visits a week").frequencies).toEqual(new Set(["per:week"]));
