@@ -112,15 +112,27 @@ interface SourceView {
   equivalent: Set<string>;
   /** Nouns of the cited article's title and headings: what the passage is about ("the treatment" → "ketamine therapy"). */
   context: ReadonlySet<string>;
+  /** Initials of the runs of words of the support set and of the title and headings ("restless legs syndrome" → "rls"). */
+  initialisms: ReadonlySet<string>;
+  /** Acronyms written in the support set, title and headings ("RLS" → "rls"). */
+  acronyms: ReadonlySet<string>;
   thesaurus: Thesaurus | null;
   text: string;
 }
 
-type SentenceSets = Pick<SourceView, "forms" | "stems" | "related" | "equivalent">;
+type SentenceSets = Pick<SourceView, "forms" | "stems" | "related" | "equivalent" | "initialisms" | "acronyms">;
+
+/** What the cited article's title and headings say the passage is about: their nouns, initials and acronyms. */
+interface Topic {
+  nouns: ReadonlySet<string>;
+  initialisms: ReadonlySet<string>;
+  acronyms: ReadonlySet<string>;
+}
+const NO_TOPIC: Topic = { nouns: new Set(), initialisms: new Set(), acronyms: new Set() };
 /** Per analyzed sentence (itself cached per text): article sentences are checked again and again. */
 const setsCache = new WeakMap<AnalyzedSentence, { thesaurus: Thesaurus | null; sets: SentenceSets }>();
 
-function viewOf(sentences: AnalyzedSentence[], thesaurus: Thesaurus | null, context: ReadonlySet<string> = new Set()): SourceView {
+function viewOf(sentences: AnalyzedSentence[], thesaurus: Thesaurus | null, topic: Topic = NO_TOPIC): SourceView {
   const all = sentences.map((s) => {
     const hit = setsCache.get(s);
     if (hit && hit.thesaurus === thesaurus) return hit.sets;
@@ -128,9 +140,46 @@ function viewOf(sentences: AnalyzedSentence[], thesaurus: Thesaurus | null, cont
     setsCache.set(s, { thesaurus, sets });
     return sets;
   });
-  const merge = (key: keyof SentenceSets) => (all.length === 1 ? all[0]![key] : new Set(all.flatMap((x) => [...x[key]])));
-  return { sentences, forms: merge("forms"), stems: merge("stems"), related: merge("related"), equivalent: merge("equivalent"), context, thesaurus, text: sentences.map((s) => s.text).join(" ") };
+  const merge = (key: "forms" | "stems" | "related" | "equivalent") => (all.length === 1 ? all[0]![key] : new Set(all.flatMap((x) => [...x[key]])));
+  const withTopic = (key: "initialisms" | "acronyms") => new Set([...all.flatMap((x) => [...x[key]]), ...topic[key]]);
+  return {
+    sentences, forms: merge("forms"), stems: merge("stems"), related: merge("related"), equivalent: merge("equivalent"),
+    context: topic.nouns, initialisms: withTopic("initialisms"), acronyms: withTopic("acronyms"), thesaurus, text: sentences.map((s) => s.text).join(" "),
+  };
 }
+
+/** Tags of words an acronym does not spell ("Department of Health" is "DH" or "DOH"). */
+const MINOR_POS = new Set(["ADP", "CCONJ", "DET", "PART"]);
+const MAX_ACRONYM = 6;
+
+/**
+ * Initials of every run of two to six words within a clause that starts and ends with a major word,
+ * with and without the minor words inside: "Restless Legs Syndrome" → "rls", "United States" → "us".
+ */
+function initialsOf(tokens: ClaimToken[], from: number): Array<{ initials: string; end: number }> {
+  const out: Array<{ initials: string; end: number }> = [];
+  const first = tokens[from]!;
+  const isWord = (t: ClaimToken) => /^[a-z]/.test(t.normal) && t.pos !== "PUNCT";
+  if (!isWord(first) || MINOR_POS.has(first.pos)) return out;
+  let all = "";
+  let major = "";
+  for (let j = from; j < tokens.length && all.length < MAX_ACRONYM + 3; j++) {
+    const t = tokens[j]!;
+    if (t.clause !== first.clause || !isWord(t)) break;
+    all += t.normal[0];
+    if (!MINOR_POS.has(t.pos)) major += t.normal[0];
+    if (j > from && !MINOR_POS.has(t.pos)) {
+      for (const initials of new Set([all, major])) if (initials.length >= 2 && initials.length <= MAX_ACRONYM) out.push({ initials, end: j });
+    }
+  }
+  return out;
+}
+
+function initialismsOf(s: AnalyzedSentence): Set<string> {
+  return new Set(s.tokens.flatMap((_, i) => initialsOf(s.tokens, i).map((x) => x.initials)));
+}
+
+const acronymsOf = (s: AnalyzedSentence) => new Set(s.tokens.flatMap((t) => (t.initials ? [t.initials] : [])));
 
 function sentenceSets(s: AnalyzedSentence, thesaurus: Thesaurus | null): SentenceSets {
   const forms = new Set<string>();
@@ -149,11 +198,13 @@ function sentenceSets(s: AnalyzedSentence, thesaurus: Thesaurus | null): Sentenc
       for (const r of thesaurus.broader(f)) related.add(r);
     }
   }
-  return { forms, stems, related, equivalent };
+  return { forms, stems, related, equivalent, initialisms: initialismsOf(s), acronyms: acronymsOf(s) };
 }
 
 function tokenInView(t: ClaimToken, view: SourceView): boolean {
   if (t.forms.some((f) => view.forms.has(f) || view.related.has(f) || view.context.has(f)) || view.stems.has(t.stem)) return true;
+  // An acronym of words the source or its title spells out ("RLS" for "restless legs syndrome").
+  if (t.initials !== undefined && view.initialisms.has(t.initials)) return true;
   // Equivalence read from the generated word's side too (WordNet lists some derivations one way only).
   const th = view.thesaurus;
   if (th === null) return false;
@@ -186,6 +237,12 @@ function phraseCovered(tokens: ClaimToken[], view: SourceView, resources: Verifi
         const entry = multiword(tokens.slice(i, i + n), th);
         if (entry && [...th.equivalent(entry)].some((e) => view.forms.has(e))) for (let k = i; k < i + n; k++) covered.add(k);
       }
+    }
+  }
+  // Words spelling out an acronym of the source or its title ("restless legs syndrome" for "RLS").
+  if (view.acronyms.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const { initials, end } of initialsOf(tokens, i)) if (view.acronyms.has(initials)) for (let k = i; k <= end; k++) covered.add(k);
     }
   }
   for (const entry of resources?.lexicon ?? []) {
@@ -284,14 +341,14 @@ function factKeys(f: Facts): string[] {
 }
 
 /** Greedy cover: the source sentence that supports most of what the generated sentence says, then the next that adds most. */
-function chooseSupport(gen: AnalyzedSentence, genFacts: Facts, candidates: AnalyzedSentence[], options: VerifyOptions, context: ReadonlySet<string>): AnalyzedSentence[] {
+function chooseSupport(gen: AnalyzedSentence, genFacts: Facts, candidates: AnalyzedSentence[], options: VerifyOptions, topic: Topic): AnalyzedSentence[] {
   const thesaurus = options.resources?.thesaurus ?? null;
   const contentIdx = gen.tokens.map((t, i) => (t.role === "content" ? i : -1)).filter((i) => i >= 0);
   // Closed-class words ("some", "may", "not", "more") count too: the sentence that hedges or quantifies the claim belongs in the set.
   const closedIdx = gen.tokens.map((t, i) => (t.role !== "content" && t.role !== "function" && t.role !== "number" ? i : -1)).filter((i) => i >= 0);
   const keys = factKeys(genFacts);
   const perSentence = candidates.map((s) => {
-    const view = viewOf([s], thesaurus, context);
+    const view = viewOf([s], thesaurus, topic);
     const supported = supportedContent(gen, view, options.resources);
     const facts = extractFacts(s.text);
     const have = new Set(factKeys(facts));
@@ -612,13 +669,19 @@ export function prepareEvidence(texts: string[], options: VerifyOptions = DEFAUL
 /** A noun of a title or heading; in title case the tagger reads a topic gerund ("Dry Needling") as a verb. */
 const isTopicWord = (t: ClaimToken) => t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "VERB" && t.normal.endsWith("ing"));
 
-/** Content nouns of the title and headings above the cited passage. */
-function nounsOf(context: string[], thesaurus: Thesaurus | null): Set<string> {
-  const out = new Set<string>();
+/** Content nouns, initials and acronyms of the title and headings above the cited passage. */
+function topicOf(context: string[], thesaurus: Thesaurus | null): Topic {
+  if (context.length === 0) return NO_TOPIC;
+  const nouns = new Set<string>();
+  const initialisms = new Set<string>();
+  const acronyms = new Set<string>();
   for (const text of context) {
-    for (const t of analyzeSentence(text, thesaurus).tokens) if (t.role === "content" && isTopicWord(t)) for (const f of t.forms) out.add(f);
+    const s = analyzeSentence(text, thesaurus);
+    for (const t of s.tokens) if (t.role === "content" && isTopicWord(t)) for (const f of t.forms) nouns.add(f);
+    for (const x of initialismsOf(s)) initialisms.add(x);
+    for (const x of acronymsOf(s)) acronyms.add(x);
   }
-  return out;
+  return { nouns, initialisms, acronyms };
 }
 
 function subset<T>(a: Set<T>, b: Set<T>): boolean {
@@ -641,9 +704,9 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   if (contentCount === 0 && factKeys(genFacts).length === 0) return { ok: false, reason: "no_content", ...none };
 
   const candidates = citedPassageTexts.flatMap((t) => splitSentences(t)).map((s) => analyzeSentence(s, thesaurus));
-  const contextNouns = nounsOf(context, thesaurus);
-  const support = chooseSupport(gen, genFacts, candidates, options, contextNouns);
-  const view = viewOf(support, thesaurus, contextNouns);
+  const topic = topicOf(context, thesaurus);
+  const support = chooseSupport(gen, genFacts, candidates, options, topic);
+  const view = viewOf(support, thesaurus, topic);
   const supported = supportedContent(gen, view, options.resources);
   for (const i of generalVerbStandIn(gen, supported, support, thesaurus)) supported[i] = true;
   const share = contentCount === 0 ? 1 : gen.tokens.filter((t, i) => t.role === "content" && supported[i]).length / contentCount;

@@ -13,6 +13,9 @@ import { CAUSAL_VERBS, DEGREE_WORDS, DIRECTION_WORDS, FUNCTION_PHRASES, FUNCTION
 
 const nlp = winkNLP(model);
 
+/** An acronym: two to six capitals, with or without dots ("RLS", "U.S."). */
+const ACRONYM = /^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,6})$/;
+
 /** Degree words that say "a long time" before "before"/"after"; the words that order two times. */
 const LONG_BEFORE = new Set(["well", "far", "long", "way", "much"]);
 const TIME_ORDER = new Set(["before", "after"]);
@@ -32,6 +35,8 @@ export interface ClaimToken {
   stem: string;
   /** Clause number within the sentence (punctuation and contrastive conjunctions start a new one). */
   clause: number;
+  /** The letters of an acronym written in capitals ("RLS" → "rls", "U.S." → "us"). */
+  initials?: string;
 }
 
 const FUNCTION_POS = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PUNCT", "SYM", "SPACE", "NUM"]);
@@ -126,6 +131,9 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
   if (hit) return hit;
   const doc = nlp.readDoc(text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"'));
   const values = doc.tokens().out(its.normal) as string[];
+  const surfaces = doc.tokens().out(its.value) as string[];
+  // In a heading set in capitals every word looks like an acronym.
+  const mixedCase = /[a-z]/.test(text);
   const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const tokens: ClaimToken[] = [];
@@ -158,7 +166,8 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
         continue;
       }
       const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);
-      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause });
+      const acronym = parts.length === 1 && mixedCase && ACRONYM.test(surfaces[i] ?? "") ? surfaces[i]!.replace(/\./g, "").toLowerCase() : undefined;
+      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause, ...(acronym ? { initials: acronym } : {}) });
     }
   });
   markContextualFunctionWords(tokens);

@@ -98,6 +98,18 @@ describe("negating prefixes and degree words", () => {
   });
 });
 
+describe("acronyms", () => {
+  it("reads an acronym as the words it spells in the cited sentence or the title, and the reverse", () => {
+    expect(reason("About 30 million U.S. adults have it.", "About 30 million adults in the United States have it.")).toBe("ok");
+    expect(reason("RLS affects about 5 percent of adults.", "It affects about 5 percent of adults.", ["Restless Legs Syndrome: Symptoms and Treatment"])).toBe("ok");
+    expect(reason("Restless legs syndrome affects about 5 percent of adults.", "RLS affects about 5 percent of adults.")).toBe("ok");
+  });
+  it("does not read an acronym the source does not spell", () => {
+    expect(reason("OSA affects about 5 percent of adults.", "It affects about 5 percent of adults.", ["Restless Legs Syndrome: Symptoms and Treatment"])).toBe("unsupported_word");
+    expect(reason("Obstructive sleep apnea affects about 5 percent of adults.", "RLS affects about 5 percent of adults.")).toBe("unsupported_word");
+  });
+});
+
 describe("frequencies", () => {
   it("reads the period after a counted noun as a frequency", () => {
     expect(extractFacts("three visits a week").frequencies).toEqual(new Set(["per:week"]));
