@@ -410,6 +410,11 @@ function sameWord(a: ClaimToken, b: ClaimToken, thesaurus: Thesaurus | null): bo
   return b.forms.some((f) => a.forms.some((g) => thesaurus.equivalent(f).has(g) || thesaurus.equivalent(g).has(f)));
 }
 
+/** `a` says what `b` says, or a generalisation of it ("request" for "ask": asking is a kind of requesting). */
+function sameOrBroader(a: ClaimToken, b: ClaimToken, thesaurus: Thesaurus | null): boolean {
+  return sameWord(a, b, thesaurus) || (thesaurus !== null && b.forms.some((f) => a.forms.some((g) => thesaurus.broader(f).has(g))));
+}
+
 const isNegator = (t: ClaimToken) => t.role === "negator";
 const isHedge = (t: ClaimToken) => t.role === "hedge" && !EXISTENTIAL_HEDGES.has(t.normal);
 /**
@@ -467,6 +472,8 @@ function quantifiers(s: AnalyzedSentence): Array<{ index: number; strength: numb
     if (strength === undefined) return;
     // "how many", "how much": a question about an amount, not a claim about one.
     if (s.tokens[i - 1]?.normal === "how") return;
+    // "more often", "less commonly": a comparison (checked as one), not a claim of how often.
+    if (t.comparative) return;
     const next = s.tokens[i + 1];
     // "every 3 months", "each week": a frequency, checked with the numbers.
     if ((t.normal === "every" || t.normal === "each") && next && (next.role === "number" || /^(?:minute|hour|day|week|month|year|other)s?$/.test(next.normal))) return;
@@ -502,7 +509,7 @@ function quantifiersSupported(gen: AnalyzedSentence, support: AnalyzedSentence[]
     const own = clauseContent(gen, q.index);
     return sourceQs.some((sq) => {
       if (sq.strength < q.strength) return false;
-      const shared = own.filter((g) => sq.clause.some((w) => sameWord(g, w, thesaurus))).length;
+      const shared = own.filter((g) => sq.clause.some((w) => sameOrBroader(g, w, thesaurus))).length;
       return shared >= Math.ceil(own.length / 2);
     });
   });
@@ -727,7 +734,10 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
 
   if (gen.tokens.some((t) => t.role === "hardener" && !hasWord(support, t))) return result("hardener_not_in_passage");
   const existential = gen.tokens.some((t) => EXISTENTIAL_HEDGES.has(t.normal));
-  if (!existential && !scopeKept(gen, support, isHedge, thesaurus)) return result("hedge_dropped");
+  // A comparative hedge ("more likely to report") may be said as any comparison of how often ("more often report").
+  const comparativeHedge = (t: ClaimToken) => isHedge(t) && t.comparative === true;
+  if (!existential && !scopeKept(gen, support, (t) => isHedge(t) && !comparativeHedge(t), thesaurus, isHedge)) return result("hedge_dropped");
+  if (!existential && !scopeKept(gen, support, comparativeHedge, thesaurus, (t) => isHedge(t) || t.comparative === true)) return result("hedge_dropped");
   if (!scopeKept(gen, support, isRestrictor, thesaurus, keepsNarrow, isQuantified)) return result("quantifier_dropped");
   if (!populationKept(gen, support, thesaurus)) return result("group_widened");
   if (gen.tokens.some((t) => t.role === "deontic") && !support.some((s) => s.tokens.some((t) => t.role === "deontic" || t.role === "hardener" && ["must"].includes(t.normal)))) {

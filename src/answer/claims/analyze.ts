@@ -35,6 +35,8 @@ export interface ClaimToken {
   stem: string;
   /** Clause number within the sentence (punctuation and contrastive conjunctions start a new one). */
   clause: number;
+  /** A hedge or quantifier after "more"/"less" ("more likely", "more often"): a comparison of how often. */
+  comparative?: boolean;
   /** The letters of an acronym written in capitals ("RLS" → "rls", "U.S." → "us"). */
   initials?: string;
 }
@@ -102,6 +104,9 @@ function markContextualFunctionWords(tokens: ClaimToken[]): void {
     // "won't" predicts no more than "doesn't"; a dropped "may" is still caught as a dropped hedge.
     if (t.role === "hardener" && t.lemma === "will" && next?.role === "negator") t.role = "function";
     if (DEGREE_WORDS.has(t.normal) && next && (next.role === "direction" || (next.pos === "ADJ" && /er$/.test(next.normal)))) t.role = "function";
+    // "more likely to report", "more often missed": a comparison of how often (checked as one) that narrows
+    // its claim as a hedge or a quantifier does; either may say it.
+    if ((t.role === "hedge" || t.role === "quantifier") && ["more", "less"].includes(tokens[i - 1]?.normal ?? "")) t.comparative = true;
     // "how well you remember", "how clearly it shows": the degree an embedded question asks about, not a claim of it.
     if (tokens[i - 1]?.normal === "how" && t.role === "content" && (t.pos === "ADV" || t.pos === "ADJ")) t.role = "function";
     // "well before", "far after", "long before": a great distance in time, whichever degree word says it

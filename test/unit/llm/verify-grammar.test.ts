@@ -98,6 +98,23 @@ describe("negating prefixes and degree words", () => {
   });
 });
 
+describe("comparisons of how often", () => {
+  const src = "Women are more likely to report fatigue than snoring, so their apnea is more often missed.";
+  it("lets 'more often' and 'more likely' say the same narrowed comparison", () => {
+    expect(reason("Because women more often report fatigue than snoring, their apnea is more likely to be missed.", src)).toBe("ok");
+  });
+  it("still rejects the comparison dropped, flipped or made a quantifier", () => {
+    expect(reason("Women report fatigue.", "Women are more likely to report fatigue than snoring.")).toBe("hedge_dropped");
+    expect(reason("Their apnea is missed.", "Their apnea is more often missed.")).toBe("quantifier_dropped");
+    expect(reason("Their apnea is less often missed.", "Their apnea is more often missed.")).toBe("direction_mismatch");
+    expect(reason("Their apnea is usually missed.", "Their apnea is more often missed.")).toBe("quantifier_stronger");
+    expect(reason("More frequent sessions yield longer effects.", "More frequent sessions may yield longer effects.")).toBe("hedge_dropped");
+  });
+  it("reads a quantifier's clause as restated by a generalisation of its words", () => {
+    expect(reason("You can always request a chaperone.", "You are always welcome to ask for a chaperone.")).toBe("ok");
+  });
+});
+
 describe("acronyms", () => {
   it("reads an acronym as the words it spells in the cited sentence or the title, and the reverse", () => {
     expect(reason("About 30 million U.S. adults have it.", "About 30 million adults in the United States have it.")).toBe("ok");
