@@ -593,7 +593,15 @@ function directionItems(s: AnalyzedSentence): DirectionItem[] {
         consumed.add(i + 1);
         return;
       }
-      for (const [dimension, direction] of dirs) items.push({ dimension, direction, keys: next.forms });
+      // A hyphenated word is compared whole: "more sun-sensitive" is about "sensitive" as much as "sun".
+      const keys = [...next.forms];
+      for (let j = i + 1; s.tokens[j + 1]; ) {
+        if (s.tokens[j]!.joined) j += 1;
+        else if (s.tokens[j + 1]!.normal === "-" && s.tokens[j + 2]) j += 2;
+        else break;
+        keys.push(...s.tokens[j]!.forms);
+      }
+      for (const [dimension, direction] of dirs) items.push({ dimension, direction, keys });
       return;
     }
     // "longer", "higher": bound to their adjective unless it is itself a direction word ("faster" → "fast").

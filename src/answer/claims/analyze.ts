@@ -9,7 +9,7 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { stemmer } from "stemmer";
 import type { Thesaurus, WordPos } from "./wordnet.js";
-import { CAUSAL_VERBS, DEGREE_WORDS, DIRECTION_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, IRREGULAR_BASE, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
+import { CAUSAL_VERBS, DEGREE_WORDS, DIRECTION_WORDS, FUNCTION_PHRASES, FUNCTION_WORDS, IRREGULAR_BASE, IRREGULAR_DERIVATION, NEGATORS, QUANTIFIER_STRENGTH, HEDGES, HARDENERS, DEONTIC, EXISTENTIAL_HEDGES } from "./grammar.js";
 
 const nlp = winkNLP(model);
 
@@ -35,6 +35,8 @@ export interface ClaimToken {
   stem: string;
   /** Clause number within the sentence (punctuation and contrastive conjunctions start a new one). */
   clause: number;
+  /** A part of a hyphenated word other than its last ("sun" of "sun-sensitive"): joined to the next token. */
+  joined?: boolean;
   /** A hedge or quantifier after "more"/"less" ("more likely", "more often"): a comparison of how often. */
   comparative?: boolean;
   /** The letters of an acronym written in capitals ("RLS" → "rls", "U.S." → "us"). */
@@ -157,7 +159,7 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
     if (/^[a-z]{2,}\.$/.test(raw)) raw = raw.slice(0, -1);
     // Hyphenated words are matched part by part ("post-treatment", "one-size-fits-all"); numbers stay whole ("2-4").
     const parts = /^[a-z]+(?:-[a-z]+)+$/.test(raw) ? raw.split("-") : [raw];
-    for (const part of parts) {
+    for (const [k, part] of parts.entries()) {
       const normal = part === "n't" ? "not" : part;
       const lemma = parts.length > 1 ? part : (lemmas[i] ?? part).toLowerCase();
       const role = roleOf(normal, lemma, parts.length > 1 && pos === "PUNCT" ? "X" : pos);
@@ -171,8 +173,9 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
         continue;
       }
       const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);
+      for (const f of [...forms]) if (IRREGULAR_DERIVATION.has(f)) forms.add(IRREGULAR_DERIVATION.get(f)!);
       const acronym = parts.length === 1 && mixedCase && ACRONYM.test(surfaces[i] ?? "") ? surfaces[i]!.replace(/\./g, "").toLowerCase() : undefined;
-      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause, ...(acronym ? { initials: acronym } : {}) });
+      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause, ...(acronym ? { initials: acronym } : {}), ...(k < parts.length - 1 ? { joined: true } : {}) });
     }
   });
   markContextualFunctionWords(tokens);

@@ -135,6 +135,22 @@ for (const [dim, dir, list] of DIRECTION_LISTS) {
 /** Words that put two things in order ("X is preferred over Y", "X more than Y"). */
 export const ORDER_ANCHORS = words(`than over versus vs compared`);
 
+/**
+ * Irregular English derivations (verb or adjective and its noun) that no suffix rule finds and WordNet does
+ * not always link: "losing interest" says "loss of interest", "how much you weigh" says "your weight".
+ */
+const IRREGULAR_DERIVATION_PAIRS = `
+  lose:loss weigh:weight grow:growth die:death choose:choice think:thought fly:flight speak:speech see:sight
+  live:life believe:belief prove:proof advise:advice sell:sale succeed:success bear:birth breathe:breath bathe:bath
+  warm:warmth true:truth
+`;
+export const IRREGULAR_DERIVATION = new Map<string, string>();
+for (const pair of IRREGULAR_DERIVATION_PAIRS.trim().split(/\s+/)) {
+  const [a, b] = pair.split(":") as [string, string];
+  IRREGULAR_DERIVATION.set(a, b);
+  IRREGULAR_DERIVATION.set(b, a);
+}
+
 /** Irregular plurals the lemmatizer may miss at a sentence start. */
 export const IRREGULAR_BASE: Record<string, string> = {
   people: "person", children: "child", men: "man", women: "woman", feet: "foot", teeth: "tooth", mice: "mouse", lives: "life",

@@ -115,6 +115,17 @@ describe("comparisons of how often", () => {
   });
 });
 
+describe("word families", () => {
+  it("compares a hyphenated word whole", () => {
+    expect(reason("Some creams leave skin more sensitive to the sun.", "Some creams make skin more sun-sensitive.")).toBe("ok");
+    expect(reason("Some creams leave skin less sensitive to the sun.", "Some creams make skin more sun-sensitive.")).toBe("direction_mismatch");
+  });
+  it("links a verb to its irregular noun", () => {
+    expect(reason("Tell your doctor about losing interest in things you enjoy.", "Tell your doctor about loss of interest in things you enjoy.")).toBe("ok");
+    expect(reason("The dose is adjusted to how much you weigh.", "The dose is adjusted to your weight.")).toBe("ok");
+  });
+});
+
 describe("acronyms", () => {
   it("reads an acronym as the words it spells in the cited sentence or the title, and the reverse", () => {
     expect(reason("About 30 million U.S. adults have it.", "About 30 million adults in the United States have it.")).toBe("ok");
