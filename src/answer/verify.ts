@@ -613,6 +613,30 @@ function directionItems(s: AnalyzedSentence): DirectionItem[] {
   return items;
 }
 
+/** The one direction a verb's WordNet synonyms share ("cut" → "reduce": amount down), or null when none or several. */
+function impliedDirection(t: ClaimToken, th: Thesaurus): [string, string] | null {
+  if (t.pos !== "VERB" || t.role !== "content") return null;
+  const found = new Set<string>();
+  for (const f of t.forms) for (const e of th.equivalent(f)) for (const [dim, dir] of DIRECTION_WORDS.get(e) ?? []) found.add(`${dim}:${dir}`);
+  if (found.size !== 1) return null;
+  return [...found][0]!.split(":") as [string, string];
+}
+
+/**
+ * Unsupported verbs that say a direction through their synonyms ("each month of delay cut the risk" for
+ * "the risk dropped"): supported when the support set has a word of that dimension and direction, as a
+ * direction word of the generated sentence would be.
+ */
+function directionVerbs(gen: AnalyzedSentence, supported: boolean[], support: AnalyzedSentence[], th: Thesaurus | null): number[] {
+  if (!th) return [];
+  const source = support.flatMap(directionItems);
+  return gen.tokens.flatMap((t, i) => {
+    if (supported[i]) return [];
+    const d = impliedDirection(t, th);
+    return d && source.some((s) => s.dimension === d[0] && s.direction === d[1]) ? [i] : [];
+  });
+}
+
 /** Every comparison of the generated sentence needs one of the same dimension and direction, about the same thing when it names one. */
 function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
   const source = support.flatMap(directionItems);
@@ -724,6 +748,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   const view = viewOf(support, thesaurus, topic);
   const supported = supportedContent(gen, view, options.resources);
   for (const i of generalVerbStandIn(gen, supported, support, thesaurus)) supported[i] = true;
+  for (const i of directionVerbs(gen, supported, support, thesaurus)) supported[i] = true;
   const share = contentCount === 0 ? 1 : gen.tokens.filter((t, i) => t.role === "content" && supported[i]).length / contentCount;
   const unsupported = gen.tokens.filter((_, i) => !supported[i]).map((t) => t.normal);
   const result = (reason: VerifyReason): VerifyResult => ({ ok: reason === "ok", reason, support: share, supportSentences: support.map((s) => s.text), unsupported });

@@ -40,6 +40,10 @@ describe("comparisons", () => {
     expect(reason("Melanoma is more common and more dangerous.", "Melanoma is less common but more dangerous.")).toBe("direction_mismatch");
     expect(reason("Melanoma is less common but more dangerous.", "Melanoma is less common but more dangerous.")).toBe("ok");
   });
+  it("reads a verb whose synonyms say one direction as a word of that direction", () => {
+    expect(reason("Each month of delay cut the risk of injury.", "For each month of delay, the risk of injury dropped.")).toBe("ok");
+    expect(reason("Each month of delay cut the risk of injury.", "For each month of delay, the risk of injury rose.")).toBe("unsupported_word");
+  });
   it("reads 'more quickly' as 'faster', and an unbound source comparison as covering what it names", () => {
     expect(reason("Fit patients recover more quickly after surgery.", "Fit patients recover faster after surgery.")).toBe("ok");
     expect(reason("Ice leads to less swelling.", "Ice leads to a decrease in swelling.")).toBe("ok");
