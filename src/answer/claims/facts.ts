@@ -159,8 +159,13 @@ export function extractFacts(text: string): Facts {
       const unit = unitOf(tokens[i + 1]?.word);
       if (unit) facts.frequencies.add(`per:${unit}`);
     } else if ((word === "a" || word === "an") && TIME_UNITS.has(unitOf(tokens[i + 1]?.word) ?? "")) {
-      // "an hour", "a week": one of that unit ("a session" is just an article).
-      facts.quantities.add(`1 ${unitOf(tokens[i + 1]!.word)}`);
+      // "a week ago" names the last week, as "last week" does; otherwise "an hour", "a week": one of that
+      // unit ("a session" is just an article).
+      if (tokens[i + 2]?.word === "ago") facts.frequencies.add(`past:${unitOf(tokens[i + 1]!.word)}`);
+      else facts.quantities.add(`1 ${unitOf(tokens[i + 1]!.word)}`);
+    }
+    if (word === "last" && tokens[i - 1]?.word !== "the" && TIME_UNITS.has(unitOf(tokens[i + 1]?.word) ?? "") && !/s$/.test(tokens[i + 1]!.word)) {
+      facts.frequencies.add(`past:${unitOf(tokens[i + 1]!.word)}`);
     }
   });
   return facts;

@@ -23,7 +23,7 @@ export const FUNCTION_WORDS = words(`
   actually really indeed simply basically
   take takes took taken taking make makes made making go goes went gone going come comes came coming
   keep keeps kept keeping put puts putting give gives gave given giving
-  away back along around apart forth
+  away back along around apart forth ago
   involve involves involved involving include includes included including consist consists consisted consisting
   comprise comprises comprised contain contains contained containing
 `);

@@ -148,6 +148,12 @@ describe("frequencies", () => {
     expect(reason("Most people need three weekly visits.", "Most people need three visits a week.")).toBe("ok");
     expect(reason("Most people need three weekly visits.", "Most people need three visits a month.")).not.toBe("ok");
   });
+  it("reads 'a week ago' as 'last week', not as a duration of a week", () => {
+    expect(reason("Pain that began a week ago settles faster.", "Pain that started last week settles faster.")).toBe("ok");
+    expect(reason("Pain that began a month ago settles faster.", "Pain that started last week settles faster.")).not.toBe("ok");
+    expect(extractFacts("the pain began a week ago").quantities.size).toBe(0);
+    expect(extractFacts("the pain lasts a week").quantities).toContain("1 week");
+  });
   it("lets 'daily' name the day", () => {
     expect(reason("Wear sunscreen every day.", "Wear sunscreen daily.")).toBe("ok");
   });
