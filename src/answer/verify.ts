@@ -153,23 +153,29 @@ const MINOR_POS = new Set(["ADP", "CCONJ", "DET", "PART"]);
 const MAX_ACRONYM = 6;
 
 /**
- * Initials of every run of two to six words within a clause that starts and ends with a major word,
- * with and without the minor words inside: "Restless Legs Syndrome" → "rls", "United States" → "us".
+ * Initials of every run of two to six content words within a clause (minor words inside counted or
+ * skipped): "Restless Legs Syndrome" → "rls", "United States" → "us". Two letters are easily spelled
+ * by chance, so a two-letter acronym needs words written with capitals, as names are.
  */
 function initialsOf(tokens: ClaimToken[], from: number): Array<{ initials: string; end: number }> {
   const out: Array<{ initials: string; end: number }> = [];
   const first = tokens[from]!;
-  const isWord = (t: ClaimToken) => /^[a-z]/.test(t.normal) && t.pos !== "PUNCT";
-  if (!isWord(first) || MINOR_POS.has(first.pos)) return out;
+  const isMajor = (t: ClaimToken) => t.role === "content" && /^[a-z]/.test(t.normal);
+  if (!isMajor(first)) return out;
   let all = "";
   let major = "";
+  let capitals = true;
   for (let j = from; j < tokens.length && all.length < MAX_ACRONYM + 3; j++) {
     const t = tokens[j]!;
-    if (t.clause !== first.clause || !isWord(t)) break;
+    const minor = MINOR_POS.has(t.pos) && /^[a-z]/.test(t.normal);
+    if (t.clause !== first.clause || (!minor && !isMajor(t))) break;
     all += t.normal[0];
-    if (!MINOR_POS.has(t.pos)) major += t.normal[0];
-    if (j > from && !MINOR_POS.has(t.pos)) {
-      for (const initials of new Set([all, major])) if (initials.length >= 2 && initials.length <= MAX_ACRONYM) out.push({ initials, end: j });
+    if (minor) continue;
+    major += t.normal[0];
+    capitals &&= t.capital === true;
+    if (j === from) continue;
+    for (const initials of new Set([all, major])) {
+      if (initials.length <= MAX_ACRONYM && (initials.length >= 3 || (initials.length === 2 && capitals))) out.push({ initials, end: j });
     }
   }
   return out;

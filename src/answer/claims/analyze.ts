@@ -39,6 +39,8 @@ export interface ClaimToken {
   joined?: boolean;
   /** A hedge or quantifier after "more"/"less" ("more likely", "more often"): a comparison of how often. */
   comparative?: boolean;
+  /** Written with a capital first letter ("United", and any sentence-initial word). */
+  capital?: boolean;
   /** The letters of an acronym written in capitals ("RLS" → "rls", "U.S." → "us"). */
   initials?: string;
 }
@@ -175,7 +177,7 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);
       for (const f of [...forms]) if (IRREGULAR_DERIVATION.has(f)) forms.add(IRREGULAR_DERIVATION.get(f)!);
       const acronym = parts.length === 1 && mixedCase && ACRONYM.test(surfaces[i] ?? "") ? surfaces[i]!.replace(/\./g, "").toLowerCase() : undefined;
-      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause, ...(acronym ? { initials: acronym } : {}), ...(k < parts.length - 1 ? { joined: true } : {}) });
+      tokens.push({ normal, lemma, pos, role, forms: [...forms], stem: stemmer(normal), clause, ...(acronym ? { initials: acronym } : {}), ...(/^[A-Z]/.test(surfaces[i] ?? "") ? { capital: true } : {}), ...(k < parts.length - 1 ? { joined: true } : {}) });
     }
   });
   markContextualFunctionWords(tokens);
