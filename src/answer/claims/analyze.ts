@@ -167,11 +167,13 @@ export function analyzeSentence(text: string, thesaurus: Thesaurus | null): Anal
       const role = roleOf(normal, lemma, parts.length > 1 && pos === "PUNCT" ? "X" : pos);
       // A prefix that negates ("unreliable", "untreated") is read as "not" over the word it negates, so that
       // "is unreliable" and "isn't reliable" say the same, and "is reliable" is a negation flip of both.
-      const negated = role === "content" && thesaurus ? thesaurus.negatedBase(normal) : null;
-      if (negated !== null && roleOf(negated, negated, pos) === "content") {
+      // So is a negated hedge: "unlikely" is "not likely", and "likely" for "unlikely" a negation flip.
+      const negated = (role === "content" || role === "hedge") && thesaurus ? thesaurus.negatedBase(normal) : null;
+      const negatedRole = negated === null ? null : roleOf(negated, negated, pos);
+      if (negated !== null && (negatedRole === "content" || negatedRole === "hedge")) {
         tokens.push({ normal: "not", lemma: "not", pos: "PART", role: "negator", forms: ["not"], stem: "not", clause });
         const forms = new Set([negated, ...baseForms(negated, thesaurus)]);
-        tokens.push({ normal: negated, lemma: negated, pos, role: "content", forms: [...forms], stem: stemmer(negated), clause });
+        tokens.push({ normal: negated, lemma: negated, pos, role: negatedRole, forms: [...forms], stem: stemmer(negated), clause });
         continue;
       }
       const forms = new Set([normal, lemma, ...baseForms(normal, thesaurus)]);

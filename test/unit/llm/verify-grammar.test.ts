@@ -92,6 +92,10 @@ describe("negating prefixes and degree words", () => {
     expect(reason("It can damage tissue if it is not treated.", "It can damage tissue if left untreated.")).toBe("ok");
     expect(reason("A home reading is reliable.", "A home reading is unreliable.")).toBe("negation_mismatch");
     expect(reason("A home reading is unreliable.", "A home reading is reliable.")).toBe("negation_mismatch");
+    // A negated hedge too ("unlikely" is "not likely"): flipping it was not caught before.
+    expect(reason("The effect is unlikely to last.", "The effect is likely to last.")).toBe("negation_mismatch");
+    expect(reason("The effect is likely to last.", "The effect is unlikely to last.")).toBe("negation_mismatch");
+    expect(reason("The effect may not last.", "The effect is unlikely to last.")).toBe("ok");
   });
   it("reads the degree an embedded question asks about as no claim", () => {
     expect(reason("How well you remember your sleep is not reliable.", "Memory of sleep is unreliable.")).toBe("ok");
