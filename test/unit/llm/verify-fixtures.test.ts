@@ -49,8 +49,8 @@ describe("claim verifier on the red-team fixtures", () => {
   });
 
   it("other clinics' tuning halves: every mutation rejected", async () => {
-    // Faithful floors: measured 70.0% physio, 56.7% derm, 50.0% sleep.
-    const faithfulFloor: Record<string, number> = { "physio-tuning": 0.69, "derm-tuning": 0.56, "sleep-tuning": 0.49 };
+    // Faithful floors: measured 80.0% physio (24/30), 70.0% derm (21/30), 63.3% sleep (19/30).
+    const faithfulFloor: Record<string, number> = { "physio-tuning": 0.79, "derm-tuning": 0.69, "sleep-tuning": 0.63 };
     for (const set of ["physio-tuning", "derm-tuning", "sleep-tuning"]) {
       const { fixtures, score: s } = await score(set);
       expect(fixtures.length, set).toBe(60);
