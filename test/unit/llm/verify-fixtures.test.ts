@@ -45,7 +45,7 @@ describe("claim verifier on the red-team fixtures", () => {
     const { fixtures, score: s } = await score("heldout");
     expect(fixtures.length).toBe(175);
     expect(s.mutationsRejected).toBeGreaterThanOrEqual(0.97); // measured 98.2% (109/111)
-    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.68); // measured 70.3% (45/64)
+    expect(s.faithfulAccepted).toBeGreaterThanOrEqual(0.72); // measured 73.4% (47/64)
   });
 
   it("other clinics' tuning halves: every mutation rejected", async () => {
@@ -63,10 +63,10 @@ describe("claim verifier on the red-team fixtures", () => {
     for (const set of ["physio-heldout", "derm-heldout", "sleep-heldout"]) {
       const { fixtures, score: s } = await score(set);
       expect(fixtures.length, set).toBe(60);
-      // sleep-heldout: not yet measured; floors to be set after its first measurement.
-      if (set === "sleep-heldout") continue;
-      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(0.89); // measured 90.0% (27/30) each
-      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(0.53); // measured 56.7% / 53.3%
+      // Measured once after this round's rules: 90.0% / 90.0% / 83.3% of mutations rejected (sleep:
+      // 25/30, the same as before the round), 56.7% / 53.3% / 56.7% of faithful sentences accepted.
+      expect(s.mutationsRejected, set).toBeGreaterThanOrEqual(set === "sleep-heldout" ? 0.83 : 0.89);
+      expect(s.faithfulAccepted, set).toBeGreaterThanOrEqual(0.53);
     }
   });
 
