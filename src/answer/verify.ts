@@ -633,9 +633,8 @@ function impliedDirection(t: ClaimToken, th: Thesaurus): [string, string] | null
  * "the risk dropped"): supported when the support set has a word of that dimension and direction, as a
  * direction word of the generated sentence would be.
  */
-function directionVerbs(gen: AnalyzedSentence, supported: boolean[], support: AnalyzedSentence[], th: Thesaurus | null): number[] {
+function directionVerbs(gen: AnalyzedSentence, supported: boolean[], source: readonly DirectionItem[], th: Thesaurus | null): number[] {
   if (!th) return [];
-  const source = support.flatMap(directionItems);
   return gen.tokens.flatMap((t, i) => {
     if (supported[i]) return [];
     const d = impliedDirection(t, th);
@@ -644,8 +643,8 @@ function directionVerbs(gen: AnalyzedSentence, supported: boolean[], support: An
 }
 
 /** Every comparison of the generated sentence needs one of the same dimension and direction, about the same thing when it names one. */
-function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], thesaurus: Thesaurus | null): boolean {
-  const source = support.flatMap(directionItems);
+/** `source`: the support set's comparisons (`directionItems` of each sentence). */
+function directionSupported(gen: AnalyzedSentence, support: AnalyzedSentence[], source: readonly DirectionItem[], thesaurus: Thesaurus | null): boolean {
   const sameKey = (a: string[], b: string[]) => a.some((f) => b.includes(f) || (thesaurus !== null && b.some((g) => thesaurus.equivalent(f).has(g))));
   // An unbound source comparison ("enhance the effectiveness", "a decrease in pain") covers what its sentence names.
   const named = support.flatMap((s) => s.tokens.flatMap((t) => t.forms));
@@ -754,7 +753,8 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   const view = viewOf(support, thesaurus, topic);
   const supported = supportedContent(gen, view, options.resources);
   for (const i of generalVerbStandIn(gen, supported, support, thesaurus)) supported[i] = true;
-  for (const i of directionVerbs(gen, supported, support, thesaurus)) supported[i] = true;
+  const sourceDirections = support.flatMap(directionItems);
+  for (const i of directionVerbs(gen, supported, sourceDirections, thesaurus)) supported[i] = true;
   const share = contentCount === 0 ? 1 : gen.tokens.filter((t, i) => t.role === "content" && supported[i]).length / contentCount;
   const unsupported = gen.tokens.filter((_, i) => !supported[i]).map((t) => t.normal);
   const result = (reason: VerifyReason): VerifyResult => ({ ok: reason === "ok", reason, support: share, supportSentences: support.map((s) => s.text), unsupported });
@@ -787,7 +787,7 @@ export function verifySentence(sentence: string, citedPassageTexts: string[], op
   if (gen.tokens.some((t) => t.role === "causal") && !support.some((s) => s.tokens.some(causal))) return result("cause_not_in_passage");
 
   if (!negationSupported(gen, support, thesaurus) || !scopeKept(gen, support, isNegator, thesaurus)) return result("negation_mismatch");
-  if (!directionSupported(gen, support, thesaurus)) return result("direction_mismatch");
+  if (!directionSupported(gen, support, sourceDirections, thesaurus)) return result("direction_mismatch");
   if (!orderKept(gen, support)) return result("order_swapped");
   return result("ok");
 }

@@ -7,7 +7,7 @@ import type MiniSearch from "minisearch";
 import type { IdentifiedEmbeddings } from "../embed/types.js";
 import type { Bm25Doc } from "../index/bm25.js";
 import type { Chunk } from "../types.js";
-import { expandQuery, matchLexicon, type Lexicon } from "./lexicon.js";
+import { expandQuery, matchLexicon, type Expansion, type Lexicon } from "./lexicon.js";
 import { contentTerms } from "./terms.js";
 import type { VectorSearch } from "./vectors.js";
 
@@ -90,23 +90,25 @@ export function createRetriever(
   boosts: TermBoosts = () => new Map(),
 ): Retriever {
 
-  function lexical(question: string, expansion: string[], carried: ReadonlySet<string>, options: RetrievalOptions): Map<string, number> {
+  function lexical(question: string, matched: readonly Expansion[], expansion: string[], carried: ReadonlySet<string>, options: RetrievalOptions): Map<string, number> {
     const own = new Set(contentTerms(question));
     const weights = boosts(question);
     const ownBoost = (term: string) => weights.get(term) ?? (weights.size > 0 ? 0.3 : 1);
     // A lexicon translation counts as much as the words that triggered it: "last" in "since last
     // year" is framing, so its translations (duration, lasting) must not outweigh the topic.
     const translated = new Map<string, number>();
-    for (const e of matchLexicon(question, lexicon)) {
-      const trigger = Math.max(0, ...e.triggers.filter((t) => own.has(t)).map(ownBoost));
-      const boost = options.expansionBoost * (e.triggers.some((t) => own.has(t)) ? trigger : 1);
+    for (const e of matched) {
+      const triggers = e.triggers.filter((t) => own.has(t));
+      const boost = options.expansionBoost * (triggers.length > 0 ? Math.max(...triggers.map(ownBoost)) : 1);
       for (const t of e.terms) translated.set(t, Math.max(translated.get(t) ?? 0, boost));
     }
+    const boostTerm = (term: string): number => {
+      if (carried.has(term)) return options.expansionBoost;
+      if (own.has(term)) return ownBoost(term);
+      return translated.get(term) ?? options.expansionBoost;
+    };
     const query = [question, ...expansion].join(" ");
-    const hits = index.bm25.search(query, {
-      boostTerm: (term: string) => (own.has(term) && !carried.has(term) ? ownBoost(term) : carried.has(term) ? options.expansionBoost : (translated.get(term) ?? options.expansionBoost)),
-      combineWith: "OR",
-    });
+    const hits = index.bm25.search(query, { boostTerm, combineWith: "OR" });
     return new Map(hits.slice(0, options.candidates).map((h) => [String(h.id), h.score]));
   }
 
@@ -122,12 +124,13 @@ export function createRetriever(
       const queryTerms = contentTerms(question);
       const own = new Set(queryTerms);
       const carried = new Set(contentTerms(context.join(" ")));
-      const expansionTerms = [...new Set([...expandQuery(question, lexicon), ...carried])].filter((t) => !own.has(t));
+      const matched = matchLexicon(question, lexicon);
+      const expansionTerms = [...new Set([...expandQuery(question, lexicon, matched), ...carried])].filter((t) => !own.has(t));
       const denseAvailable = Boolean(index.vectors && embedder);
       // Without vectors (Workers with no embedding API) every mode degrades to BM25, never to nothing.
       if (!denseAvailable) options.fusion = "bm25";
       const useDense = options.fusion === "dense" || options.fusion === "rrf" || (options.fusion === "linear" && options.denseWeight > 0);
-      const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, expansionTerms, carried, options);
+      const lex = options.fusion === "dense" ? new Map<string, number>() : lexical(question, matched, expansionTerms, carried, options);
       const vec = useDense ? await dense(question, options) : new Map<string, number>();
 
       const ids = new Set([...lex.keys(), ...vec.keys()]);

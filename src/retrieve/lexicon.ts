@@ -111,7 +111,7 @@ export function matchLexicon(question: string, lexicon: Lexicon): Expansion[] {
 }
 
 /** Article-term stems the question's lay phrases map to, minus terms the question already has. */
-export function expandQuery(question: string, lexicon: Lexicon): string[] {
+export function expandQuery(question: string, lexicon: Lexicon, matched: readonly Expansion[] = matchLexicon(question, lexicon)): string[] {
   const own = new Set(contentTerms(question));
-  return [...new Set(matchLexicon(question, lexicon).flatMap((e) => e.terms))].filter((t) => !own.has(t));
+  return [...new Set(matched.flatMap((e) => e.terms))].filter((t) => !own.has(t));
 }

@@ -103,8 +103,8 @@ export function splitCompound(word: string, vocabulary: Vocabulary): string | nu
 
 /** The corpus word a typo most likely meant, or null when it is a word, or none or several are equally close. */
 export function correctWord(word: string, vocabulary: Vocabulary, budget: SuggestBudget = { left: MAX_SUGGEST_CALLS }): string | null {
-  if (word.length < MIN_LENGTH) return correctShortWord(word, vocabulary, budget);
   if (vocabulary.words.has(word) || isStopWord(word) || /\d/.test(word)) return null;
+  if (word.length < MIN_LENGTH) return correctShortWord(word, vocabulary, budget);
   // Before the dictionary: "bloodwork" is an English word, but the articles say "blood work".
   const split = splitCompound(word, vocabulary);
   if (split) return split;
@@ -138,14 +138,14 @@ export function correctWord(word: string, vocabulary: Vocabulary, budget: Sugges
 }
 
 /**
- * A short non-word ("hom", "ofen", "evry"): with so few letters, many words are one edit away, so it is
- * corrected only with a dictionary, which must not know it as a word and must suggest the one corpus
- * word at distance 1 among its first guesses. Without a dictionary, short words are left alone.
+ * A short non-word ("hom", "ofen", "evry"), not a corpus word, stop word or number: with so few letters,
+ * many words are one edit away, so it is corrected only with a dictionary, which must not know it as a
+ * word and must suggest the one corpus word at distance 1 among its first guesses. Without a
+ * dictionary, short words are left alone.
  */
 function correctShortWord(word: string, vocabulary: Vocabulary, budget: SuggestBudget): string | null {
   const dictionary = vocabulary.dictionary;
-  if (!dictionary || word.length < MIN_SHORT_LENGTH || budget.left <= 0) return null;
-  if (vocabulary.words.has(word) || isStopWord(word) || /\d/.test(word) || isDictionaryWord(word, dictionary)) return null;
+  if (!dictionary || word.length < MIN_SHORT_LENGTH || budget.left <= 0 || isDictionaryWord(word, dictionary)) return null;
   const close = [...(vocabulary.targets.get(word[0]!) ?? [])].filter((c) => editDistance(word, c, 1) <= 1);
   if (close.length === 0) return null;
   budget.left--;
